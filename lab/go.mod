@@ -1,0 +1,3 @@
+module leakhound.dev/lab
+
+go 1.26.0
