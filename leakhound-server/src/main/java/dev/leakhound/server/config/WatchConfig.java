@@ -1,0 +1,80 @@
+package dev.leakhound.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The whole configuration of the watch service, validated: every field has a value (defaults filled
+ * in by {@link ConfigLoader}).
+ *
+ * <p>Immutable.
+ *
+ * @param file the file it was read from (for messages)
+ * @param dataDir where the SQLite store lives
+ * @param listen the HTTP listen address (127.0.0.1:9464 by default)
+ * @param token the bearer token every endpoint but /healthz requires; null for none
+ * @param externalUrl the base URL people use to reach this server (links in alerts)
+ * @param evaluation how often and over what window the verdict engine runs
+ * @param capture when baseline profiles are captured and how many are kept
+ * @param retention how long samples, reports and profiles are kept
+ * @param targets the watched services
+ * @param rules alerting rules
+ * @param receivers where alerts go
+ */
+public record WatchConfig(
+    Path file,
+    Path dataDir,
+    HostPort listen,
+    String token,
+    String externalUrl,
+    Evaluation evaluation,
+    Capture capture,
+    Retention retention,
+    List<TargetConfig> targets,
+    List<RuleConfig> rules,
+    List<ReceiverConfig> receivers) {
+  public WatchConfig {
+    targets = List.copyOf(targets);
+    rules = List.copyOf(rules);
+    receivers = List.copyOf(receivers);
+  }
+
+  /**
+   * How detection runs.
+   *
+   * @param interval how often every target and signal is judged
+   * @param window how far back the verdict engine looks (within the current process lifetime)
+   * @param resolveWindow the recent stretch that must show no growth before a report resolves
+   */
+  public record Evaluation(Duration interval, Duration window, Duration resolveWindow) {}
+
+  /**
+   * Baseline profile captures (Go targets).
+   *
+   * @param baselineInterval how often a baseline is captured after the one at start
+   * @param baselinesKept how many baselines of one process lifetime are kept
+   */
+  public record Capture(Duration baselineInterval, int baselinesKept) {}
+
+  /**
+   * Retention by age.
+   *
+   * @param raw full-resolution samples
+   * @param downsampled 5-minute min/max/mean rollups
+   * @param reports resolved reports and their profiles
+   * @param profiles baseline profiles not referenced by a report
+   */
+  public record Retention(
+      Duration raw, Duration downsampled, Duration reports, Duration profiles) {}
+
+  /** The target named {@code name}, or null. */
+  public TargetConfig target(String name) {
+    for (TargetConfig t : targets) {
+      if (t.name().equals(name)) {
+        return t;
+      }
+    }
+    return null;
+  }
+}
