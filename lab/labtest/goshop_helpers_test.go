@@ -168,7 +168,6 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
-
 // labprocStartErr starts bin expecting it to fail before listening; a process that
 // does start is stopped at once.
 func labprocStartErr(bin string, args ...string) (*labproc.Process, error) {
