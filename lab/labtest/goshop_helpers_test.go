@@ -15,8 +15,8 @@ import (
 )
 
 const (
-	kib = 1 << 10
-	mib = 1 << 20
+	goshopKiB = 1 << 10
+	goshopMiB = 1 << 20
 )
 
 // goshopBuild builds go-shop into dir (a t.TempDir of the parent test, so that the
@@ -40,14 +40,14 @@ func goshopBuild(t *testing.T, dir string) string {
 type goshopProc struct {
 	*labproc.Process
 	lab    *labproc.Client
-	stdout *syncBuffer
-	stderr *syncBuffer
+	stdout *goshopBuffer
+	stderr *goshopBuffer
 }
 
 // goshopStart runs bin with args and stops it when the test ends.
 func goshopStart(t *testing.T, bin string, args ...string) *goshopProc {
 	t.Helper()
-	stdout, stderr := &syncBuffer{}, &syncBuffer{}
+	stdout, stderr := &goshopBuffer{}, &goshopBuffer{}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	p, err := labproc.Start(ctx, labproc.Spec{Path: bin, Args: append([]string{"-port", "0"}, args...), Stdout: stdout, Stderr: stderr})
@@ -148,29 +148,29 @@ func (g *goshopProc) waitGoroutinesAtMost(t *testing.T, limit int64, within time
 	}
 }
 
-func megabytes(b int64) string { return fmt.Sprintf("%.1f MiB", float64(b)/mib) }
+func goshopMB(b int64) string { return fmt.Sprintf("%.1f MiB", float64(b)/goshopMiB) }
 
-// syncBuffer is a bytes.Buffer safe for the concurrent writes of a child's output.
-type syncBuffer struct {
+// goshopBuffer is a bytes.Buffer safe for the concurrent writes of a child's output.
+type goshopBuffer struct {
 	mu  sync.Mutex
 	buf bytes.Buffer
 }
 
-func (b *syncBuffer) Write(p []byte) (int, error) {
+func (b *goshopBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.Write(p)
 }
 
-func (b *syncBuffer) String() string {
+func (b *goshopBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
 
-// labprocStartErr starts bin expecting it to fail before listening; a process that
+// goshopStartErr starts bin expecting it to fail before listening; a process that
 // does start is stopped at once.
-func labprocStartErr(bin string, args ...string) (*labproc.Process, error) {
+func goshopStartErr(bin string, args ...string) (*labproc.Process, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	p, err := labproc.Start(ctx, labproc.Spec{Path: bin, Args: args})

@@ -1,7 +1,8 @@
-// Package labtest keeps the lab honest: it runs the lab services under bounded load
-// and checks that each scenario behaves as labelled (a leak leaks, a control does not).
-// go-shop's tests are in goshop_*.go; every process they start is stopped by
-// t.Cleanup, listens on 127.0.0.1 only, and every load run is bounded in time.
+// go-shop's lab tests: they run go-shop under bounded load and check that each scenario
+// behaves as labelled (a leak leaks, a control does not). Every process they start is
+// stopped by t.Cleanup and listens on 127.0.0.1 only; every load run is bounded in time.
+// Package-level names start with goshop; java-shop's tests share the package.
+
 package labtest
 
 import (
@@ -14,9 +15,9 @@ import (
 	"leakhound.dev/lab/internal/labapi"
 )
 
-// leakBytes is large so that the leak signals (tens of MiB) dwarf the noise of a
+// goshopLeakBytes is large so that the leak signals (tens of MiB) dwarf the noise of a
 // Go heap on a busy machine (a few MiB).
-const leakBytes = 64 * kib
+const goshopLeakBytes = 64 * goshopKiB
 
 // TestGoShop builds go-shop once and runs every scenario check in parallel against it.
 func TestGoShop(t *testing.T) {
@@ -28,15 +29,15 @@ func TestGoShop(t *testing.T) {
 		name string
 		run  func(t *testing.T, bin string)
 	}{
-		{"map-leak retains leak-bytes per request until the end", testMapLeak},
-		{"goroutine-leak parks a goroutine and its order per request", testGoroutineLeak},
-		{"context-leak parks a goroutine holding the gin context per request", testContextLeak},
-		{"ticker-leak keeps a ticking watcher per request", testTickerLeak},
-		{"bounded-cache warms up to its cap and stays flat", testBoundedCache},
-		{"load-follow rises with load and falls back after it", testLoadFollow},
-		{"steady churns without retaining anything", testSteady},
-		{"serves the lab contract, metrics, expvar and pprof", testEndpoints},
-		{"refuses an unknown scenario", testUnknownScenario},
+		{"map-leak retains leak-bytes per request until the end", goshopTestMapLeak},
+		{"goroutine-leak parks a goroutine and its order per request", goshopTestGoroutineLeak},
+		{"context-leak parks a goroutine holding the gin context per request", goshopTestContextLeak},
+		{"ticker-leak keeps a ticking watcher per request", goshopTestTickerLeak},
+		{"bounded-cache warms up to its cap and stays flat", goshopTestBoundedCache},
+		{"load-follow rises with load and falls back after it", goshopTestLoadFollow},
+		{"steady churns without retaining anything", goshopTestSteady},
+		{"serves the lab contract, metrics, expvar and pprof", goshopTestEndpoints},
+		{"refuses an unknown scenario", goshopTestUnknownScenario},
 	}
 	for _, c := range checks {
 		t.Run(c.name, func(t *testing.T) {
@@ -46,21 +47,21 @@ func TestGoShop(t *testing.T) {
 	}
 }
 
-// checkHeapGrowth asserts that the live heap grew by about requests*perRequest.
-func checkHeapGrowth(t *testing.T, before, after labapi.Stats, perRequest int64) {
+// goshopCheckHeapGrowth asserts that the live heap grew by about requests*perRequest.
+func goshopCheckHeapGrowth(t *testing.T, before, after labapi.Stats, perRequest int64) {
 	t.Helper()
 	served := after.Requests - before.Requests
 	want := served * perRequest
 	grew := after.HeapAfterGC - before.HeapAfterGC
 	t.Logf("%d requests: live heap %s -> %s (grew %s, expected ~%s)", served,
-		megabytes(before.HeapAfterGC), megabytes(after.HeapAfterGC), megabytes(grew), megabytes(want))
-	if grew < want*8/10 || grew > want*3/2+8*mib {
-		t.Errorf("live heap grew %s after %d requests, want about %s", megabytes(grew), served, megabytes(want))
+		goshopMB(before.HeapAfterGC), goshopMB(after.HeapAfterGC), goshopMB(grew), goshopMB(want))
+	if grew < want*8/10 || grew > want*3/2+8*goshopMiB {
+		t.Errorf("live heap grew %s after %d requests, want about %s", goshopMB(grew), served, goshopMB(want))
 	}
 }
 
-// checkGoroutineGrowth asserts that one goroutine per request stayed behind.
-func checkGoroutineGrowth(t *testing.T, before, after labapi.Stats) {
+// goshopCheckGoroutineGrowth asserts that one goroutine per request stayed behind.
+func goshopCheckGoroutineGrowth(t *testing.T, before, after labapi.Stats) {
 	t.Helper()
 	served := after.Requests - before.Requests
 	grew := after.Goroutines - before.Goroutines
@@ -70,7 +71,7 @@ func checkGoroutineGrowth(t *testing.T, before, after labapi.Stats) {
 	}
 }
 
-func checkGoroutineDumpNames(t *testing.T, g *goshopProc, function string) {
+func goshopCheckGoroutineDump(t *testing.T, g *goshopProc, function string) {
 	t.Helper()
 	dump := g.get(t, "/debug/pprof/goroutine?debug=2")
 	if !bytes.Contains(dump, []byte(function)) {
@@ -78,12 +79,12 @@ func checkGoroutineDumpNames(t *testing.T, g *goshopProc, function string) {
 	}
 }
 
-func testMapLeak(t *testing.T, bin string) {
-	g := goshopScenario(t, bin, "map-leak", leakBytes)
+func goshopTestMapLeak(t *testing.T, bin string) {
+	g := goshopScenario(t, bin, "map-leak", goshopLeakBytes)
 	before := g.settledStats(t)
 	goshopLoad(t, g, "100/s for 5s")
 	after := g.settledStats(t)
-	checkHeapGrowth(t, before, after, leakBytes)
+	goshopCheckHeapGrowth(t, before, after, goshopLeakBytes)
 	if after.Requests-before.Requests < 450 {
 		t.Errorf("served %d requests, want 500", after.Requests-before.Requests)
 	}
@@ -91,7 +92,7 @@ func testMapLeak(t *testing.T, bin string) {
 	time.Sleep(time.Second)
 	again := g.settledStats(t)
 	if again.HeapAfterGC < after.HeapAfterGC*9/10 {
-		t.Errorf("live heap fell from %s to %s without load: not a leak", megabytes(after.HeapAfterGC), megabytes(again.HeapAfterGC))
+		t.Errorf("live heap fell from %s to %s without load: not a leak", goshopMB(after.HeapAfterGC), goshopMB(again.HeapAfterGC))
 	}
 	heap := g.get(t, "/debug/pprof/heap?debug=1")
 	if !bytes.Contains(heap, []byte("shop.(*SessionStore).Remember")) {
@@ -99,39 +100,39 @@ func testMapLeak(t *testing.T, bin string) {
 	}
 }
 
-func testGoroutineLeak(t *testing.T, bin string) {
-	g := goshopScenario(t, bin, "goroutine-leak", leakBytes)
+func goshopTestGoroutineLeak(t *testing.T, bin string) {
+	g := goshopScenario(t, bin, "goroutine-leak", goshopLeakBytes)
 	before := g.settledStats(t)
 	goshopLoad(t, g, "100/s for 5s")
 	after := g.settledStats(t)
-	checkHeapGrowth(t, before, after, leakBytes)
-	checkGoroutineGrowth(t, before, after)
-	checkGoroutineDumpNames(t, g, "leakhound.dev/lab/go-shop/shop.awaitReservationConfirmation")
+	goshopCheckHeapGrowth(t, before, after, goshopLeakBytes)
+	goshopCheckGoroutineGrowth(t, before, after)
+	goshopCheckGoroutineDump(t, g, "leakhound.dev/lab/go-shop/shop.awaitReservationConfirmation")
 }
 
-func testContextLeak(t *testing.T, bin string) {
-	g := goshopScenario(t, bin, "context-leak", leakBytes)
+func goshopTestContextLeak(t *testing.T, bin string) {
+	g := goshopScenario(t, bin, "context-leak", goshopLeakBytes)
 	before := g.settledStats(t)
 	goshopLoad(t, g, "100/s for 5s")
 	after := g.settledStats(t)
-	checkHeapGrowth(t, before, after, leakBytes)
-	checkGoroutineGrowth(t, before, after)
-	checkGoroutineDumpNames(t, g, "leakhound.dev/lab/go-shop/shop.(*AuditTrail).shipWhenDone")
+	goshopCheckHeapGrowth(t, before, after, goshopLeakBytes)
+	goshopCheckGoroutineGrowth(t, before, after)
+	goshopCheckGoroutineDump(t, g, "leakhound.dev/lab/go-shop/shop.(*AuditTrail).shipWhenDone")
 }
 
-func testTickerLeak(t *testing.T, bin string) {
-	g := goshopScenario(t, bin, "ticker-leak", leakBytes)
+func goshopTestTickerLeak(t *testing.T, bin string) {
+	g := goshopScenario(t, bin, "ticker-leak", goshopLeakBytes)
 	before := g.settledStats(t)
 	goshopLoad(t, g, "100/s for 5s")
 	after := g.settledStats(t)
-	checkHeapGrowth(t, before, after, leakBytes)
-	checkGoroutineGrowth(t, before, after)
-	checkGoroutineDumpNames(t, g, "leakhound.dev/lab/go-shop/shop.(*PriceWatcher).refreshLoop")
+	goshopCheckHeapGrowth(t, before, after, goshopLeakBytes)
+	goshopCheckGoroutineGrowth(t, before, after)
+	goshopCheckGoroutineDump(t, g, "leakhound.dev/lab/go-shop/shop.(*PriceWatcher).refreshLoop")
 }
 
-func testBoundedCache(t *testing.T, bin string) {
+func goshopTestBoundedCache(t *testing.T, bin string) {
 	const entries = 400 // 25 MiB of pages; at 100/s of (mostly) misses, full after ~4 s
-	g := goshopScenario(t, bin, "bounded-cache", leakBytes, "-cache-entries", "400")
+	g := goshopScenario(t, bin, "bounded-cache", goshopLeakBytes, "-cache-entries", "400")
 	before := g.settledStats(t)
 	done := goshopLoadAsync(t, g, "100/s for 12s")
 	var floor []int64
@@ -142,24 +143,24 @@ func testBoundedCache(t *testing.T, bin string) {
 	res := <-done
 	t.Logf("load: %v; live heap growth per second: %v", res, floor)
 
-	capBytes := int64(entries * leakBytes)
+	capBytes := int64(entries * goshopLeakBytes)
 	last := floor[len(floor)*2/3:]
 	lo, hi := last[0], last[0]
 	for _, v := range last {
 		lo, hi = min(lo, v), max(hi, v)
 	}
-	if lo < capBytes*7/10 || hi > capBytes*13/10+8*mib {
-		t.Errorf("plateau %s..%s, want about the cap %s", megabytes(lo), megabytes(hi), megabytes(capBytes))
+	if lo < capBytes*7/10 || hi > capBytes*13/10+8*goshopMiB {
+		t.Errorf("plateau %s..%s, want about the cap %s", goshopMB(lo), goshopMB(hi), goshopMB(capBytes))
 	}
-	if hi-lo > capBytes/10+2*mib {
-		t.Errorf("last third of the run moved %s (%s..%s), want flat", megabytes(hi-lo), megabytes(lo), megabytes(hi))
+	if hi-lo > capBytes/10+2*goshopMiB {
+		t.Errorf("last third of the run moved %s (%s..%s), want flat", goshopMB(hi-lo), goshopMB(lo), goshopMB(hi))
 	}
 }
 
-func testLoadFollow(t *testing.T, bin string) {
-	// Each request holds 8*leakBytes = 512 KiB for 100-300 ms: at 100/s about 20 are
+func goshopTestLoadFollow(t *testing.T, bin string) {
+	// Each request holds 8*leak-bytes = 512 KiB for 100-300 ms: at 100/s about 20 are
 	// in flight, about 10 MiB.
-	g := goshopScenario(t, bin, "load-follow", leakBytes)
+	g := goshopScenario(t, bin, "load-follow", goshopLeakBytes)
 	before := g.settledStats(t)
 	done := goshopLoadAsync(t, g, "100/s for 6s")
 	var peak int64
@@ -171,25 +172,25 @@ func testLoadFollow(t *testing.T, bin string) {
 	time.Sleep(500 * time.Millisecond)
 	after := g.settledStats(t)
 	rest := after.HeapAfterGC - before.HeapAfterGC
-	t.Logf("load: %v; live heap growth: peak %s under load, %s after", res, megabytes(peak), megabytes(rest))
-	if peak < 4*mib {
-		t.Errorf("live heap grew only %s under load, want about 10 MiB", megabytes(peak))
+	t.Logf("load: %v; live heap growth: peak %s under load, %s after", res, goshopMB(peak), goshopMB(rest))
+	if peak < 4*goshopMiB {
+		t.Errorf("live heap grew only %s under load, want about 10 MiB", goshopMB(peak))
 	}
-	if rest > max(3*mib, peak*3/10) {
-		t.Errorf("live heap still %s above the baseline after the load (peak %s), want it back", megabytes(rest), megabytes(peak))
+	if rest > max(3*goshopMiB, peak*3/10) {
+		t.Errorf("live heap still %s above the baseline after the load (peak %s), want it back", goshopMB(rest), goshopMB(peak))
 	}
 }
 
-func testSteady(t *testing.T, bin string) {
-	g := goshopScenario(t, bin, "steady", leakBytes)
+func goshopTestSteady(t *testing.T, bin string) {
+	g := goshopScenario(t, bin, "steady", goshopLeakBytes)
 	before := g.settledStats(t)
 	res := goshopLoad(t, g, "150/s for 6s")
 	after := g.waitGoroutinesAtMost(t, before.Goroutines+2, 5*time.Second)
 	grew := after.HeapAfterGC - before.HeapAfterGC
 	t.Logf("%d requests, %d GC cycles: live heap %s -> %s, goroutines %d -> %d", res.OK, after.GCCycles-before.GCCycles,
-		megabytes(before.HeapAfterGC), megabytes(after.HeapAfterGC), before.Goroutines, after.Goroutines)
-	if grew > 6*mib {
-		t.Errorf("live heap grew %s, want flat", megabytes(grew))
+		goshopMB(before.HeapAfterGC), goshopMB(after.HeapAfterGC), before.Goroutines, after.Goroutines)
+	if grew > 6*goshopMiB {
+		t.Errorf("live heap grew %s, want flat", goshopMB(grew))
 	}
 	if after.Goroutines > before.Goroutines+2 {
 		t.Errorf("goroutines %d -> %d, want flat", before.Goroutines, after.Goroutines)
@@ -200,7 +201,7 @@ func testSteady(t *testing.T, bin string) {
 	}
 }
 
-func testEndpoints(t *testing.T, bin string) {
+func goshopTestEndpoints(t *testing.T, bin string) {
 	all := "map-leak,goroutine-leak,context-leak,ticker-leak,bounded-cache,load-follow,steady"
 	g := goshopStart(t, bin, "-scenarios", all, "-leak-bytes", "4096")
 
@@ -261,8 +262,8 @@ func testEndpoints(t *testing.T, bin string) {
 	}
 }
 
-func testUnknownScenario(t *testing.T, bin string) {
-	_, err := labprocStartErr(bin, "-port", "0", "-scenarios", "map-leak,heap-of-gold")
+func goshopTestUnknownScenario(t *testing.T, bin string) {
+	_, err := goshopStartErr(bin, "-port", "0", "-scenarios", "map-leak,heap-of-gold")
 	if err == nil || !strings.Contains(err.Error(), `unknown scenario "heap-of-gold"`) {
 		t.Errorf("err = %v", err)
 	}
