@@ -1,6 +1,5 @@
 package dev.leakhound.server.collect;
 
-import dev.leakhound.formats.io.Inputs;
 import dev.leakhound.server.config.TargetConfig;
 import dev.leakhound.server.signal.Signal;
 import java.net.URI;
@@ -124,12 +123,7 @@ final class GoCollector implements Collector {
 
   @Override
   public Set<ProfileKind> captureKinds() {
-    Set<ProfileKind> kinds =
-        EnumSet.of(
-            ProfileKind.HEAP,
-            ProfileKind.GOROUTINE,
-            ProfileKind.GOROUTINE_TEXT,
-            ProfileKind.GOROUTINE_LEAK);
+    Set<ProfileKind> kinds = EnumSet.allOf(ProfileKind.class);
     kinds.removeAll(absent);
     return kinds;
   }
@@ -140,8 +134,9 @@ final class GoCollector implements Collector {
         switch (kind) {
           case HEAP -> "/heap";
           case GOROUTINE -> "/goroutine";
-          case GOROUTINE_TEXT -> "/goroutine?debug=2";
-          case GOROUTINE_LEAK -> "/goroutineleak";
+          case GOROUTINE_COUNTS -> "/goroutine?debug=1";
+          case GOROUTINE_FULL -> "/goroutine?debug=2";
+          case GOROUTINE_LEAK -> "/goroutineleak?debug=1";
         };
     URI uri = URI.create(base + pprof + path);
     Fetched f;
@@ -154,13 +149,13 @@ final class GoCollector implements Collector {
       throw e;
     }
     byte[] entity =
-        kind == ProfileKind.GOROUTINE_TEXT
+        kind.isText()
             ? f.plain(target.maxDecompressedBytes())
             : f.entity(target.maxDecompressedBytes());
-    if (kind != ProfileKind.GOROUTINE_TEXT) {
+    if (kind.isText()) {
+      ProfileCheck.checkGoroutineText(uri, entity);
+    } else {
       ProfileCheck.checkPprof(uri, entity, target.maxDecompressedBytes());
-    } else if (entity.length > 0 && !Inputs.isGzip(entity) && entity[0] == '<') {
-      throw new CollectException("GET " + uri + ": expected a goroutine dump, found HTML");
     }
     return new CapturedProfile(kind, context.clock().millis(), entity);
   }

@@ -42,6 +42,20 @@ final class ProfileCheck {
     }
   }
 
+  /** Fails unless {@code text} starts like a goroutine dump. */
+  static void checkGoroutineText(URI uri, byte[] text) throws CollectException {
+    int n = Math.min(text.length, 40);
+    String head = new String(text, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    if (!head.startsWith("goroutine")) {
+      throw new CollectException(
+          "GET "
+              + uri
+              + ": expected a goroutine dump ('goroutine ...' on the first line), found '"
+              + head.replaceAll("\\s+", " ")
+              + "'");
+    }
+  }
+
   private static String describe(byte[] content) {
     int n = Math.min(16, content.length);
     StringBuilder sb = new StringBuilder("bytes");

@@ -12,10 +12,15 @@ public enum ProfileKind {
   HEAP("heap", "application/octet-stream", ".pb.gz"),
   /** {@code /debug/pprof/goroutine}: gzipped profile.proto of goroutine stacks. */
   GOROUTINE("goroutine", "application/octet-stream", ".pb.gz"),
+  /** {@code /debug/pprof/goroutine?debug=1}: goroutine counts per stack (small; baselines). */
+  GOROUTINE_COUNTS("goroutine-debug1", "text/plain; charset=utf-8", ".txt"),
   /** {@code /debug/pprof/goroutine?debug=2}: every goroutine with its state and wait time. */
-  GOROUTINE_TEXT("goroutine-debug2", "text/plain; charset=utf-8", ".txt"),
-  /** {@code /debug/pprof/goroutineleak} (Go 1.26 GOEXPERIMENT=goroutineleakprofile). */
-  GOROUTINE_LEAK("goroutineleak", "application/octet-stream", ".pb.gz");
+  GOROUTINE_FULL("goroutine-debug2", "text/plain; charset=utf-8", ".txt"),
+  /**
+   * {@code /debug/pprof/goroutineleak?debug=1} (Go 1.26 with GOEXPERIMENT=goroutineleakprofile):
+   * the goroutines the GC proved can never run again.
+   */
+  GOROUTINE_LEAK("goroutineleak-debug1", "text/plain; charset=utf-8", ".txt");
 
   private final String id;
   private final String contentType;
@@ -40,6 +45,11 @@ public enum ProfileKind {
   /** The file name extension of a download ({@code .pb.gz} opens in {@code go tool pprof}). */
   public String extension() {
     return extension;
+  }
+
+  /** True for the text forms (stored gzipped, served as text). */
+  public boolean isText() {
+    return extension.equals(".txt");
   }
 
   /** The kind named {@code id}, or null. */

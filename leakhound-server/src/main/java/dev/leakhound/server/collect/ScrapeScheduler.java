@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs every target's scrapes on its own fixed-rate grid: one timer thread only fires, each scrape
- * runs on its own virtual thread, so a target that hangs until its timeout delays nobody else.
- * Each target's grid is offset by a stable fraction of its interval derived from its name (the
- * jitter Prometheus uses), so a thousand targets with the same interval spread over it instead of
- * firing together.
+ * runs on its own virtual thread, so a target that hangs until its timeout delays nobody else. Each
+ * target's grid is offset by a stable fraction of its interval derived from its name (the jitter
+ * Prometheus uses), so a thousand targets with the same interval spread over it instead of firing
+ * together.
  *
  * <p>A scrape never overlaps the previous one of the same target: the next slot is planned when a
  * scrape ends; slots that passed meanwhile are counted as missed. After a failure the next slot is

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML through Jackson's streaming parser into a {@link ConfigNode} tree that remembers the
@@ -40,6 +41,14 @@ final class YamlTree {
       }
       return root;
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+        // SnakeYAML says where and what ("expected ',' or ']', but got StreamEnd") and in which
+        // construct ("while parsing a flow sequence"); both help.
+        String what = m.getProblem() == null ? "a syntax error" : m.getProblem();
+        String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
+        problems.add(m.getProblemMark().getLine() + 1, "", "valid YAML: " + what + context);
+        return null;
+      }
       int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
       problems.add(line, "", "valid YAML: " + firstLine(e.getOriginalMessage()));
       return null;

@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The SQLite file and who may touch it. SQLite has one writer at a time, so all writes run on one
  * thread, in order, batched into a transaction per round (a round is every {@code flushMillis} or
- * sooner when a caller waits), each task inside its own savepoint so one failing task does not
- * undo the others. Reads run on any thread through a small pool of read-only connections; WAL
- * lets them proceed while the writer writes.
+ * sooner when a caller waits), each task inside its own savepoint so one failing task does not undo
+ * the others. Reads run on any thread through a small pool of read-only connections; WAL lets them
+ * proceed while the writer writes.
  *
  * <p>Durability: WAL with {@code synchronous=NORMAL} keeps every committed transaction across a
  * process crash ({@code kill -9}); what is lost is only what was still queued in memory.
@@ -62,7 +62,8 @@ public final class Database implements AutoCloseable {
     for (int i = 0; i < READERS; i++) {
       readers.add(open(true));
     }
-    this.thread = Thread.ofPlatform().name("leakhound-store-writer").daemon(true).unstarted(this::loop);
+    this.thread =
+        Thread.ofPlatform().name("leakhound-store-writer").daemon(true).unstarted(this::loop);
   }
 
   /** Opens (creating when needed) {@code dir/leakhound.db}, migrating it to the latest schema. */
@@ -168,7 +169,8 @@ public final class Database implements AutoCloseable {
             Task<?> more;
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(flushMillis);
             while (System.nanoTime() < deadline
-                && (more = tasks.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
+                && (more = tasks.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS))
+                    != null) {
               batch.add(more);
               if (more.waited) {
                 break;

@@ -7,10 +7,10 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * The store's schema, as an ordered list of migrations. A database records the number of
- * migrations applied ({@code PRAGMA user_version}); opening it applies the missing ones in one
- * transaction each, so an old data directory is carried forward and a newer one is refused rather
- * than misread. Never edit a released migration: append a new one.
+ * The store's schema, as an ordered list of migrations. A database records the number of migrations
+ * applied ({@code PRAGMA user_version}); opening it applies the missing ones in one transaction
+ * each, so an old data directory is carried forward and a newer one is refused rather than misread.
+ * Never edit a released migration: append a new one.
  *
  * <p>Stateless and thread-safe.
  */
@@ -152,8 +152,12 @@ final class Migrations {
     }
     if (version > ALL.size()) {
       throw new SQLException(
-          file + " was written by a newer Leakhound (schema " + version + ", this one knows "
-              + ALL.size() + "); use that version or another data directory");
+          file
+              + " was written by a newer Leakhound (schema "
+              + version
+              + ", this one knows "
+              + ALL.size()
+              + "); use that version or another data directory");
     }
     for (int v = version; v < ALL.size(); v++) {
       boolean auto = c.getAutoCommit();

@@ -17,4 +17,11 @@ package dev.leakhound.server.store;
  * @param sha256 hash of the uncompressed content; equal profiles share storage
  */
 public record ProfileRecord(
-    long id, String target, String kind, long t, String role, String lifetime, long size, String sha256) {}
+    long id,
+    String target,
+    String kind,
+    long t,
+    String role,
+    String lifetime,
+    long size,
+    String sha256) {}

@@ -55,7 +55,8 @@ public final class ProfileStore {
                 p.setBytes(3, gz);
                 p.executeUpdate();
               }
-              try (PreparedStatement p = c.prepareStatement("SELECT id FROM blob WHERE sha256 = ?")) {
+              try (PreparedStatement p =
+                  c.prepareStatement("SELECT id FROM blob WHERE sha256 = ?")) {
                 p.setString(1, sha);
                 try (ResultSet rs = p.executeQuery()) {
                   rs.next();
@@ -117,7 +118,8 @@ public final class ProfileStore {
               c.prepareStatement(
                   "SELECT p.id, t.name, p.kind, p.t, p.role, p.lifetime, b.size, b.sha256"
                       + " FROM profile p JOIN target t ON t.id = p.target_id"
-                      + " JOIN blob b ON b.id = p.blob_id " + where)) {
+                      + " JOIN blob b ON b.id = p.blob_id "
+                      + where)) {
             for (int i = 0; i < args.length; i++) {
               p.setObject(i + 1, args[i]);
             }
@@ -125,8 +127,14 @@ public final class ProfileStore {
               while (rs.next()) {
                 out.add(
                     new ProfileRecord(
-                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8)));
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        rs.getString(8)));
               }
             }
           }

@@ -152,7 +152,8 @@ public final class SampleStore {
 
   private static long count(Connection c, long id, long from, long to) throws SQLException {
     try (PreparedStatement p =
-        c.prepareStatement("SELECT COUNT(*) FROM sample WHERE series_id = ? AND t BETWEEN ? AND ?")) {
+        c.prepareStatement(
+            "SELECT COUNT(*) FROM sample WHERE series_id = ? AND t BETWEEN ? AND ?")) {
       p.setLong(1, id);
       p.setLong(2, from);
       p.setLong(3, to);
@@ -206,8 +207,8 @@ public final class SampleStore {
   }
 
   /**
-   * Rolls raw samples up into 5-minute buckets, for every complete bucket after the last one
-   * rolled up, up to {@code until}. Runs on the writer (inside a {@link Database#write}).
+   * Rolls raw samples up into 5-minute buckets, for every complete bucket after the last one rolled
+   * up, up to {@code until}. Runs on the writer (inside a {@link Database#write}).
    */
   static void rollUp(Connection c, long until) throws SQLException {
     long end = until - until % ROLLUP_MILLIS;
@@ -259,7 +260,8 @@ public final class SampleStore {
   static int prune(Connection c, long rawCutoff, long rollupCutoff) throws SQLException {
     int n = 0;
     List<Long> ids = seriesIds(c);
-    try (PreparedStatement raw = c.prepareStatement("DELETE FROM sample WHERE series_id = ? AND t < ?");
+    try (PreparedStatement raw =
+            c.prepareStatement("DELETE FROM sample WHERE series_id = ? AND t < ?");
         PreparedStatement roll =
             c.prepareStatement("DELETE FROM sample_5m WHERE series_id = ? AND bucket < ?")) {
       for (long id : ids) {

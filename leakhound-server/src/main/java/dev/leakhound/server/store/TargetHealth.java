@@ -40,7 +40,14 @@ public record TargetHealth(
   /** The health after a failed scrape. */
   public TargetHealth failure(long at, double durationMs, String error) {
     return new TargetHealth(
-        false, at, lastSuccess, durationMs, error, consecutiveFailures + 1, scrapes + 1,
-        errors + 1, lifetime);
+        false,
+        at,
+        lastSuccess,
+        durationMs,
+        error,
+        consecutiveFailures + 1,
+        scrapes + 1,
+        errors + 1,
+        lifetime);
   }
 }

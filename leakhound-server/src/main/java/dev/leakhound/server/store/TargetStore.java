@@ -58,7 +58,8 @@ public final class TargetStore {
                 p.setLong(5, System.currentTimeMillis());
                 p.executeUpdate();
               }
-              try (PreparedStatement p = c.prepareStatement("SELECT id FROM target WHERE name = ?")) {
+              try (PreparedStatement p =
+                  c.prepareStatement("SELECT id FROM target WHERE name = ?")) {
                 p.setString(1, name);
                 try (ResultSet rs = p.executeQuery()) {
                   rs.next();
@@ -101,7 +102,8 @@ public final class TargetStore {
     db.writeLater(
         c -> {
           try (PreparedStatement p =
-              c.prepareStatement("INSERT INTO event (target_id, t, kind, detail) VALUES (?, ?, ?, ?)")) {
+              c.prepareStatement(
+                  "INSERT INTO event (target_id, t, kind, detail) VALUES (?, ?, ?, ?)")) {
             p.setLong(1, id);
             p.setLong(2, t);
             p.setString(3, kind);
@@ -177,8 +179,14 @@ public final class TargetStore {
               out.put(
                   rs.getString(1),
                   new TargetHealth(
-                      rs.getInt(2) == 1, rs.getLong(3), rs.getLong(4), rs.getDouble(5),
-                      rs.getString(6), rs.getInt(7), rs.getLong(8), rs.getLong(9),
+                      rs.getInt(2) == 1,
+                      rs.getLong(3),
+                      rs.getLong(4),
+                      rs.getDouble(5),
+                      rs.getString(6),
+                      rs.getInt(7),
+                      rs.getLong(8),
+                      rs.getLong(9),
                       rs.getString(10)));
             }
           }
@@ -220,7 +228,13 @@ public final class TargetStore {
             p.setInt(4, limit);
             try (ResultSet rs = p.executeQuery()) {
               while (rs.next()) {
-                out.add(new EventRecord(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)));
+                out.add(
+                    new EventRecord(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5)));
               }
             }
           }

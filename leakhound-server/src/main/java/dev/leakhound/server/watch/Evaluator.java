@@ -1,0 +1,274 @@
+package dev.leakhound.server.watch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.leakhound.analysis.render.JsonRenderer;
+import dev.leakhound.server.collect.Scrape;
+import dev.leakhound.server.config.WatchConfig;
+import dev.leakhound.server.report.LeakReport;
+import dev.leakhound.server.report.SignalVerdict;
+import dev.leakhound.server.signal.Signal;
+import dev.leakhound.server.store.SeriesData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The detect stage: every evaluation interval, judges each target's signals (the heap floor, or RSS
+ * where there is no heap; goroutines; open files) over the current segment (the process lifetime,
+ * or since the last report resolved, at most {@code evaluation.window}), opens a report when one
+ * turns suspect, refreshes it when the verdict escalates, and resolves it when the signals stop
+ * growing over {@code evaluation.resolveWindow} or the process restarts.
+ *
+ * <p>Runs on one thread; diagnoses run on capture threads. Thread-safe.
+ */
+public final class Evaluator {
+  private static final Logger LOG = Logger.getLogger(Evaluator.class.getName());
+
+  /** The most points handed to the verdict engine per signal. */
+  static final int MAX_POINTS = 2000;
+
+  private final Watcher watcher;
+  private final SignalJudge judge;
+  private final Diagnoser diagnoser;
+  private final WatchConfig config;
+
+  public Evaluator(Watcher watcher, SignalJudge judge, ProfileComparison comparison) {
+    this.watcher = watcher;
+    this.judge = judge;
+    this.diagnoser = new Diagnoser(watcher, comparison);
+    this.config = watcher.config();
+  }
+
+  /** Evaluates every target once. */
+  public void evaluateAll() {
+    long now = watcher.context().clock().millis();
+    for (TargetRuntime rt : watcher.targets()) {
+      try {
+        evaluate(rt, now);
+      } catch (SQLException | RuntimeException e) {
+        LOG.log(Level.WARNING, "evaluation of " + rt.name() + " failed", e);
+      }
+    }
+  }
+
+  /** The signals judged for {@code rt}, from what its scrapes have measured. */
+  static List<Signal> judged(Set<Signal> seen) {
+    List<Signal> out = new ArrayList<>();
+    if (seen.contains(Signal.HEAP_FLOOR)) {
+      out.add(Signal.HEAP_FLOOR);
+    } else if (seen.contains(Signal.RSS)) {
+      out.add(Signal.RSS);
+    }
+    for (Signal s : List.of(Signal.GOROUTINES, Signal.OPEN_FDS)) {
+      if (seen.contains(s)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  void evaluate(TargetRuntime rt, long now) throws SQLException {
+    if (rt.lifetime().isEmpty()) {
+      return;
+    }
+    LeakReport open = rt.openReport();
+    if (open != null && !open.lifetime().equals(rt.lifetime())) {
+      resolve(rt, open, now, "the process restarted");
+      open = null;
+    }
+    Set<Signal> seen = EnumSet.noneOf(Signal.class);
+    seen.addAll(
+        watcher.store().samples().signals(rt.name()).stream()
+            .map(Signal::byId)
+            .filter(java.util.Objects::nonNull)
+            .toList());
+    long from = Math.max(rt.segmentStart(), now - config.evaluation().window().toMillis());
+    long rawSince = now - config.retention().raw().toMillis();
+    List<SignalVerdict> verdicts = new ArrayList<>();
+    for (Signal s : judged(seen)) {
+      SeriesData data =
+          watcher.store().samples().range(rt.name(), s, from, now, MAX_POINTS, rawSince);
+      SignalVerdict v = judge.judge(s, data, limit(rt, s), now);
+      rt.verdict(s, v);
+      verdicts.add(v);
+      watcher.store().targets().saveVerdict(rt.name(), s.id(), v.verdict(), now, json(v));
+    }
+    boolean growing = verdicts.stream().anyMatch(SignalVerdict::growing);
+    if (open == null) {
+      if (growing) {
+        diagnoseLater(rt, verdicts, null);
+      }
+      return;
+    }
+    if (escalated(open, verdicts)) {
+      diagnoseLater(rt, verdicts, open);
+    } else if (!growing || stoppedGrowing(rt, open, now, rawSince)) {
+      resolve(rt, open, now, "the signals stopped growing");
+    } else {
+      refreshVerdicts(rt, open, verdicts, now);
+    }
+  }
+
+  private double limit(TargetRuntime rt, Signal s) {
+    double configured = rt.config().limits().forSignal(s);
+    if (!Double.isNaN(configured)) {
+      return configured;
+    }
+    Scrape last = rt.lastScrape();
+    if (last != null && (s == Signal.HEAP_FLOOR || s == Signal.HEAP_INUSE || s == Signal.RSS)) {
+      return last.value(Signal.MEMORY_LIMIT);
+    }
+    return Double.NaN;
+  }
+
+  private static boolean escalated(LeakReport open, List<SignalVerdict> now) {
+    int was = SignalVerdict.rank(open.verdict());
+    Set<String> growingBefore = new java.util.HashSet<>();
+    for (SignalVerdict v : open.signals()) {
+      if (v.growing()) {
+        growingBefore.add(v.signal());
+      }
+    }
+    for (SignalVerdict v : now) {
+      if (SignalVerdict.rank(v.verdict()) > was
+          || (v.growing() && !growingBefore.contains(v.signal()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the growing signals show no growth over the recent resolve window. */
+  private boolean stoppedGrowing(TargetRuntime rt, LeakReport open, long now, long rawSince)
+      throws SQLException {
+    long window = config.evaluation().resolveWindow().toMillis();
+    long opened = Instant.parse(open.openedAt()).toEpochMilli();
+    if (now - opened < window) {
+      return false;
+    }
+    for (SignalVerdict v : open.signals()) {
+      if (!v.growing()) {
+        continue;
+      }
+      Signal s = Signal.byId(v.signal());
+      SeriesData recent =
+          watcher.store().samples().range(rt.name(), s, now - window, now, MAX_POINTS, rawSince);
+      SignalVerdict r = judge.judge(s, recent, limit(rt, s), now);
+      if (!r.verdict().equals(SignalVerdict.NO_LEAK)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void diagnoseLater(TargetRuntime rt, List<SignalVerdict> verdicts, LeakReport open) {
+    if (!rt.startCapture()) {
+      return;
+    }
+    watcher.submitCapture(
+        () -> {
+          try {
+            Diagnoser.Findings f = diagnoser.diagnose(rt);
+            long t = watcher.context().clock().millis();
+            String at = Instant.ofEpochMilli(t).toString();
+            if (open == null) {
+              LeakReport r = Diagnoser.report(rt, verdicts, f, 0, at, at);
+              r = watcher.store().reports().insert(r, t);
+              rt.openReport(r);
+              watcher
+                  .store()
+                  .targets()
+                  .addEvent(rt.name(), t, "report-opened", "report " + r.id() + ": " + r.verdict());
+            } else {
+              LeakReport r = Diagnoser.report(rt, verdicts, f, open.id(), open.openedAt(), at);
+              watcher.store().reports().update(r, t, null);
+              rt.openReport(r);
+            }
+          } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot write the report of " + rt.name(), e);
+          } finally {
+            rt.endCapture();
+          }
+        });
+  }
+
+  private void refreshVerdicts(
+      TargetRuntime rt, LeakReport open, List<SignalVerdict> verdicts, long now)
+      throws SQLException {
+    String at = Instant.ofEpochMilli(now).toString();
+    LeakReport r =
+        new LeakReport(
+            open.id(),
+            open.target(),
+            open.verdict(),
+            open.openedAt(),
+            null,
+            open.culprits(),
+            open.goroutineGroups(),
+            open.pattern(),
+            open.summary(),
+            open.state(),
+            open.resolvedReason(),
+            open.patternDescription(),
+            open.remedy(),
+            open.timeToLimitSeconds(),
+            verdicts,
+            open.profiles(),
+            open.lifetime(),
+            at,
+            open.notes());
+    watcher.store().reports().update(r, now, null);
+    rt.openReport(r);
+  }
+
+  private void resolve(TargetRuntime rt, LeakReport open, long now, String reason)
+      throws SQLException {
+    LeakReport r = open.resolved(Instant.ofEpochMilli(now).toString(), reason);
+    watcher.store().reports().update(r, now, now);
+    rt.openReport(null);
+    rt.segmentStart(now);
+    rt.clearVerdicts();
+    watcher
+        .store()
+        .targets()
+        .addEvent(rt.name(), now, "report-resolved", "report " + r.id() + ": " + reason);
+  }
+
+  /** Reports open at start-up are re-attached to their targets. */
+  public void restoreOpenReports() throws SQLException {
+    for (LeakReport r : watcher.store().reports().list(null, LeakReport.OPEN, 10_000)) {
+      TargetRuntime rt = watcher.target(r.target());
+      if (rt != null && rt.openReport() == null) {
+        rt.openReport(r);
+      }
+    }
+    for (TargetRuntime rt : watcher.targets()) {
+      for (LeakReport r : watcher.store().reports().list(rt.name(), LeakReport.RESOLVED, 1)) {
+        rt.resumeAfter(r.lifetime(), Instant.parse(r.resolvedAt()).toEpochMilli());
+      }
+    }
+  }
+
+  static String json(Object o) {
+    try {
+      return JsonRenderer.mapper().writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      return "{}";
+    }
+  }
+
+  /** The verdicts of every target, for {@code check}. */
+  public Map<String, List<SignalVerdict>> verdicts() {
+    Map<String, List<SignalVerdict>> out = new java.util.LinkedHashMap<>();
+    for (TargetRuntime rt : watcher.targets()) {
+      out.put(rt.name(), List.copyOf(rt.verdicts().values()));
+    }
+    return out;
+  }
+}
