@@ -118,10 +118,10 @@ public final class ProfileAlgebra {
    * types are first reduced to those both profiles have, in the current profile's order.
    */
   public static Profile diff(Profile base, Profile current) {
-    Profile labelled = scale(setLabel(base, BASE_LABEL, "true"), -1);
-    List<Profile> both = SampleTypes.compatibilize(List.of(current, labelled));
-    both = SampleTypes.scaleUnits(both);
-    return merge(both);
+    // Sample types and units first: they commute with the labelling and negation, which the
+    // merge then applies on the fly instead of building two intermediate profiles.
+    List<Profile> both = SampleTypes.scaleUnits(SampleTypes.compatibilize(List.of(current, base)));
+    return ProfileMerger.diff(both.get(0), both.get(1), Label.of(BASE_LABEL, "true"));
   }
 
   /** True when {@code profile} is a diff: some sample carries {@code pprof::base=true}. */

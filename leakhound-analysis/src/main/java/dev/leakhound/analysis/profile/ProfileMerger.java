@@ -45,6 +45,7 @@ final class ProfileMerger {
 
   private final IntSequenceInterner stacks = new IntSequenceInterner();
   private final Map<List<Label>, Integer> labelSetIds = new HashMap<>();
+  private final Map<Label, Integer> singleLabelIds = new HashMap<>();
   private final List<List<Label>> labelSets = new ArrayList<>();
   private final LongIntMap sampleByKey;
   private long[] values;
@@ -70,21 +71,35 @@ final class ProfileMerger {
 
   /** Merges {@code sources}; throws {@link IllegalArgumentException} when incompatible. */
   static Profile merge(List<Profile> sources) {
+    return merge(sources, null);
+  }
+
+  /**
+   * Merges {@code current} with {@code base} negated and labelled {@code baseLabel} (replacing
+   * string labels of that key), in one pass: what pprof's {@code SetLabel}, {@code Scale(-1)} and
+   * {@code Merge} compute, without building the two intermediate profiles.
+   */
+  static Profile diff(Profile current, Profile base, Label baseLabel) {
+    return merge(List.of(current, base), baseLabel);
+  }
+
+  private static Profile merge(List<Profile> sources, Label baseLabel) {
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("no profiles to merge");
     }
     ProfileBuilder headers = combineHeaders(sources);
-    int expected = sources.stream().mapToInt(Profile::sampleCount).max().orElse(0);
+    int expected = sources.stream().mapToInt(Profile::sampleCount).sum();
     ProfileMerger m = new ProfileMerger(headers, sources.get(0).sampleTypes().size(), expected);
-    for (Profile src : sources) {
-      m.add(src);
+    for (int i = 0; i < sources.size(); i++) {
+      boolean base = baseLabel != null && i == sources.size() - 1;
+      m.add(sources.get(i), base ? -1 : 1, base ? baseLabel : null);
     }
     Profile merged = m.build();
     // pprof merges once more when accumulated values cancelled out, to drop those samples.
-    return m.hasZeroSample() ? merge(List.of(merged)) : merged;
+    return m.hasZeroSample() ? merge(List.of(merged), null) : merged;
   }
 
-  private void add(Profile src) {
+  private void add(Profile src, long sign, Label setLabel) {
     mappingOf = filled(src.mappings().size());
     addressOffsetOf = new long[src.mappings().size()];
     functionOf = filled(src.functions().size());
@@ -106,7 +121,8 @@ final class ProfileMerger {
         stack[d] = mapLocation(src, src.stackLocation(s, d));
       }
       int stackId = stacks.intern(stack, depth);
-      int labelId = labelSetId(src.labels(s));
+      int labelId =
+          setLabel == null ? labelSetId(src.labels(s)) : labelSetId(withLabel(src, s, setLabel));
       long key = ((long) stackId << 32) | labelId;
       int merged = sampleByKey.get(key);
       if (merged < 0) {
@@ -115,9 +131,34 @@ final class ProfileMerger {
       }
       int at = merged * types;
       for (int t = 0; t < types; t++) {
-        values[at + t] += src.value(s, t);
+        values[at + t] += sign * src.value(s, t);
       }
     }
+  }
+
+  /** The labels of sample {@code s} with the string label of {@code label}'s key replaced. */
+  private static List<Label> withLabel(Profile src, int s, Label label) {
+    int n = src.labelCount(s);
+    if (n == 0) {
+      return List.of(label);
+    }
+    List<Label> labels = new ArrayList<>(n + 1);
+    boolean placed = false;
+    for (int k = 0; k < n; k++) {
+      Label l = src.label(s, k);
+      if (l.isString() && l.key().equals(label.key())) {
+        if (!placed) {
+          labels.add(label);
+          placed = true;
+        }
+      } else {
+        labels.add(l);
+      }
+    }
+    if (!placed) {
+      labels.add(label);
+    }
+    return labels;
   }
 
   private int newSample(int stackId, int labelId) {
@@ -140,15 +181,19 @@ final class ProfileMerger {
       return 0;
     }
     // pprof keys labels by sorted key, string labels before numeric ones, values in order.
-    List<Label> canonical = labels;
-    if (labels.size() > 1) {
-      List<Label> sorted = new ArrayList<>(labels);
-      sorted.sort(
-          Comparator.comparing((Label l) -> l.isString() ? 0 : 1).thenComparing(Label::key));
-      canonical = sorted;
-    } else {
-      canonical = List.of(labels.get(0));
+    if (labels.size() == 1) {
+      Label only = labels.get(0);
+      Integer id = singleLabelIds.get(only);
+      if (id == null) {
+        id = labelSets.size();
+        singleLabelIds.put(only, id);
+        labelSets.add(List.of(only));
+      }
+      return id;
     }
+    List<Label> canonical = new ArrayList<>(labels);
+    canonical.sort(
+        Comparator.comparing((Label l) -> l.isString() ? 0 : 1).thenComparing(Label::key));
     Integer id = labelSetIds.get(canonical);
     if (id == null) {
       id = labelSets.size();
@@ -243,6 +288,11 @@ final class ProfileMerger {
     mappings.forEach(out::addMapping);
     locations.forEach(out::addLocation);
     functions.forEach(out::addFunction);
+    long frames = 0;
+    for (int s = 0; s < sampleCount; s++) {
+      frames += stacks.length(sampleStack[s]);
+    }
+    out.ensureSampleCapacity(sampleCount, frames);
     int[] stack = new int[64];
     long[] v = new long[types];
     for (int s = 0; s < sampleCount; s++) {

@@ -25,6 +25,9 @@ import java.util.List;
  * with a per-node stamp instead of a set to count each node once per sample.
  */
 public final class TopCalculator {
+  /** pprof's default edge fraction: edges lighter than this share of the total are dropped. */
+  private static final double EDGE_FRACTION = 0.001;
+
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz");
 
@@ -88,6 +91,8 @@ public final class TopCalculator {
       kept = kept.subList(0, options.nodeCount());
     }
 
+    long edgeCutoff = Math.abs((long) ((double) totalFlat * EDGE_FRACTION));
+    String[] inline = inlineLabels(p, index, nodes, kept, edgeCutoff);
     List<TopRow> rows = new ArrayList<>(kept.size());
     long shown = 0;
     for (int i : kept) {
@@ -97,7 +102,7 @@ public final class TopCalculator {
       String file = f == null ? "" : f.filename();
       long line =
           options.granularity() == Granularity.LINE ? info.lineno() : f == null ? 0 : f.startLine();
-      rows.add(new TopRow(function, file, line, flat[i], cum[i], info.printableName()));
+      rows.add(new TopRow(function, file, line, flat[i], cum[i], info.printableName(), inline[i]));
       shown += flat[i];
     }
     String outputUnit = outputUnit(rows, total, type.unit());
@@ -115,6 +120,83 @@ public final class TopCalculator {
         nodesBeforeLimit,
         options.nodeFraction(),
         outputUnit);
+  }
+
+  /**
+   * pprof's {@code (inline)} and {@code (partial-inline)} marks: whether the edges into a node (in
+   * the graph of the kept nodes, lighter edges dropped) come from the location the node was inlined
+   * into. Edges are counted once per sample, as pprof's {@code newGraph} does.
+   */
+  private static String[] inlineLabels(
+      Profile p, int index, NodeTable nodes, List<Integer> kept, long edgeCutoff) {
+    int n = nodes.size();
+    boolean[] isKept = new boolean[n];
+    for (int i : kept) {
+      isKept[i] = true;
+    }
+    LongIntMap edgeIndex = new LongIntMap(kept.size() * 4);
+    int edges = 0;
+    int[] child = new int[256];
+    long[] weight = new long[256];
+    boolean[] allInline = new boolean[256];
+    int[] stamp = new int[256];
+    for (int s = 0; s < p.sampleCount(); s++) {
+      long w = p.value(s, index);
+      if (w == 0) {
+        continue;
+      }
+      int parent = -1;
+      for (int d = p.stackDepth(s) - 1; d >= 0; d--) {
+        int[] locNodes = nodes.locationNodes[p.stackLocation(s, d)];
+        for (int k = locNodes.length - 1; k >= 0; k--) {
+          int node = locNodes[k];
+          if (!isKept[node]) {
+            continue;
+          }
+          if (parent >= 0 && node != parent) {
+            long key = ((long) parent << 32) | node;
+            int e = edgeIndex.get(key);
+            boolean viaInlining = k != locNodes.length - 1;
+            if (e < 0) {
+              if (edges == child.length) {
+                int grown = edges * 2;
+                child = Arrays.copyOf(child, grown);
+                weight = Arrays.copyOf(weight, grown);
+                allInline = Arrays.copyOf(allInline, grown);
+                stamp = Arrays.copyOf(stamp, grown);
+              }
+              e = edges++;
+              edgeIndex.put(key, e);
+              child[e] = node;
+              allInline[e] = viaInlining;
+              stamp[e] = -1;
+            }
+            if (stamp[e] != s) {
+              stamp[e] = s;
+              weight[e] += w;
+              allInline[e] &= viaInlining;
+            }
+          }
+          parent = node;
+        }
+      }
+    }
+    boolean[] inlined = new boolean[n];
+    boolean[] called = new boolean[n];
+    for (int e = 0; e < edges; e++) {
+      if (Math.abs(weight[e]) >= edgeCutoff) {
+        if (allInline[e]) {
+          inlined[child[e]] = true;
+        } else {
+          called[child[e]] = true;
+        }
+      }
+    }
+    String[] labels = new String[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = !inlined[i] ? "" : called[i] ? "(partial-inline)" : "(inline)";
+    }
+    return labels;
   }
 
   /** pprof's {@code computeTotal}: sum of |values|, over the base samples when there are any. */

@@ -16,6 +16,14 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param flat the value of the samples whose leaf frame this is, in the sample type's unit
  * @param cum the value of the samples with this frame anywhere on their stack
  * @param name the name pprof prints for the row ({@code main.f} or {@code main.f main.go:12})
+ * @param inlineLabel pprof's {@code (inline)} (every call into it was inlined) or {@code
+ *     (partial-inline)} (some were), or {@code ""}
  */
 public record TopRow(
-    String function, String file, long line, long flat, long cum, @JsonIgnore String name) {}
+    String function,
+    String file,
+    long line,
+    long flat,
+    long cum,
+    @JsonIgnore String name,
+    @JsonIgnore String inlineLabel) {}

@@ -82,6 +82,7 @@ public final class TopTextRenderer implements Renderer<TopReport> {
           .append(Measurement.percentage(row.cum(), r.total()))
           .append("  ")
           .append(row.name())
+          .append(row.inlineLabel().isEmpty() ? "" : " " + row.inlineLabel())
           .append('\n');
     }
     return s.toString();

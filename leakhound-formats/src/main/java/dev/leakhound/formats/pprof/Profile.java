@@ -47,11 +47,15 @@ public final class Profile {
     sampleTypes = List.copyOf(b.sampleTypes);
     defaultSampleType = b.defaultSampleType;
     sampleCount = b.sampleCount;
-    values = Arrays.copyOf(b.values, b.sampleCount * sampleTypes.size());
-    stackStart = Arrays.copyOf(b.stackStart, b.sampleCount + 1);
-    stackLocations = Arrays.copyOf(b.stackLocations, stackStart[sampleCount]);
-    labelStart = Arrays.copyOf(b.labelStart, b.sampleCount + 1);
-    labels = Arrays.copyOf(b.labels, labelStart[sampleCount]);
+    // The builder hands its arrays over (it is spent after build()); copy only to trim.
+    values = exact(b.values, b.sampleCount * sampleTypes.size());
+    stackStart = exact(b.stackStart, b.sampleCount + 1);
+    stackLocations = exact(b.stackLocations, stackStart[sampleCount]);
+    labelStart = exact(b.labelStart, b.sampleCount + 1);
+    labels =
+        b.labels.length == labelStart[sampleCount]
+            ? b.labels
+            : Arrays.copyOf(b.labels, labelStart[sampleCount]);
     mappings = List.copyOf(b.mappings);
     locations = List.copyOf(b.locations);
     functions = List.copyOf(b.functions);
@@ -71,6 +75,14 @@ public final class Profile {
     locationIndex = IdIndex.of(locations.stream().mapToLong(Location::id).toArray(), problem);
     requireUnique("location", problem[0], problem[0] < 0 ? 0 : locations.get(problem[0]).id());
     checkValid();
+  }
+
+  private static long[] exact(long[] a, int n) {
+    return a.length == n ? a : Arrays.copyOf(a, n);
+  }
+
+  private static int[] exact(int[] a, int n) {
+    return a.length == n ? a : Arrays.copyOf(a, n);
   }
 
   private static void requireUnique(String what, int position, long id) {

@@ -13,7 +13,11 @@ import java.util.Objects;
  * position ({@link #addSampleByIndex}), the allocation-free path the readers and the profile
  * algebra use. {@link #build()} validates (see {@link Profile#checkValid()}).
  *
- * <p>Not thread-safe. Memory grows by doubling primitive arrays, as an {@code ArrayList} would.
+ * <p>A builder builds one profile: {@link #build()} hands its arrays to the profile without copying
+ * them, and the builder cannot be used afterwards.
+ *
+ * <p>Not thread-safe. Memory grows by doubling primitive arrays, as an {@code ArrayList} would;
+ * {@link #ensureSampleCapacity} sizes them up front when the counts are known.
  */
 public final class ProfileBuilder {
   final List<ValueType> sampleTypes = new ArrayList<>();
@@ -36,6 +40,7 @@ public final class ProfileBuilder {
   long period;
   String docUrl = "";
   private Map<Long, Integer> locationIndexById;
+  private boolean built;
 
   ProfileBuilder() {}
 
@@ -92,6 +97,28 @@ public final class ProfileBuilder {
     return this;
   }
 
+  /**
+   * Makes room for {@code samples} more samples with {@code frames} stack frames in all, so that
+   * adding them allocates nothing and the profile gets the arrays without a trimming copy.
+   */
+  public ProfileBuilder ensureSampleCapacity(int samples, long frames) {
+    requireNotBuilt();
+    int types = sampleTypes.size();
+    int n = sampleCount + samples;
+    if (n + 1 > stackStart.length) {
+      stackStart = Arrays.copyOf(stackStart, n + 1);
+      labelStart = Arrays.copyOf(labelStart, n + 1);
+    }
+    if ((long) n * types > values.length) {
+      values = Arrays.copyOf(values, Math.toIntExact((long) n * types));
+    }
+    long totalFrames = stackStart[sampleCount] + frames;
+    if (totalFrames > stackLocations.length) {
+      stackLocations = Arrays.copyOf(stackLocations, Math.toIntExact(totalFrames));
+    }
+    return this;
+  }
+
   public int locationCount() {
     return locations.size();
   }
@@ -125,6 +152,7 @@ public final class ProfileBuilder {
    */
   public ProfileBuilder addSampleByIndex(
       int[] locationIndexes, int depth, long[] sampleValues, List<Label> sampleLabels) {
+    requireNotBuilt();
     int types = sampleTypes.size();
     if (sampleValues.length != types) {
       throw new IllegalArgumentException(
@@ -212,7 +240,15 @@ public final class ProfileBuilder {
 
   /** The profile; throws {@link IllegalStateException} when it would be invalid. */
   public Profile build() {
+    requireNotBuilt();
+    built = true;
     return new Profile(this);
+  }
+
+  private void requireNotBuilt() {
+    if (built) {
+      throw new IllegalStateException("this builder has built its profile already");
+    }
   }
 
   private void requireNoSamples() {

@@ -34,7 +34,11 @@ public final class ProfileProtoReader {
   // first line, line count
   private final LongBuffer lines = new LongBuffer(64); // functionId, line, column, offset
   private final LongBuffer sampleOffsets = new LongBuffer(1024);
-  private final LongBuffer sampleLocationIds = new LongBuffer(8192);
+  // Location ids as ints while they fit (they nearly always do): half the memory of longs, and
+  // resolved to indexes in place. The first id that does not fit moves them all to longs.
+  private int[] narrowIds = new int[8192];
+  private int idCount;
+  private LongBuffer wideIds;
   private final LongBuffer sampleStackEnds = new LongBuffer(1024);
   private final LongBuffer sampleValues = new LongBuffer(4096);
   private final LongBuffer sampleValueEnds = new LongBuffer(1024);
@@ -128,7 +132,7 @@ public final class ProfileProtoReader {
     int old = in.pushLimit(in.readLengthEnd());
     while (in.nextField()) {
       switch (in.field) {
-        case 1 -> readRepeatedVarints("Sample.location_id", sampleLocationIds);
+        case 1 -> readLocationIds();
         case 2 -> readRepeatedVarints("Sample.value", sampleValues);
         case 3 -> readLabel();
         default -> in.skipField();
@@ -136,7 +140,7 @@ public final class ProfileProtoReader {
     }
     in.popLimit(old);
     // Each sample's stack ends where the next begins: record the running totals.
-    sampleStackEnds.add(sampleLocationIds.size());
+    sampleStackEnds.add(idCount);
     sampleValueEnds.add(sampleValues.size());
     sampleLabelEnds.add(labels.size() / 5);
   }
@@ -151,6 +155,41 @@ public final class ProfileProtoReader {
     } else {
       into.add(in.readVarintField(name));
     }
+  }
+
+  private void readLocationIds() throws InputFormatException {
+    if (in.wireType == ProtoInput.LENGTH_DELIMITED) {
+      int old = in.pushLimit(in.readLengthEnd());
+      while (in.hasMore()) {
+        addLocationId(in.readVarint());
+      }
+      in.popLimit(old);
+    } else {
+      addLocationId(in.readVarintField("Sample.location_id"));
+    }
+  }
+
+  private void addLocationId(long id) {
+    if (wideIds != null) {
+      wideIds.add(id);
+    } else if (id >= 0 && id <= Integer.MAX_VALUE) {
+      if (idCount == narrowIds.length) {
+        narrowIds = Arrays.copyOf(narrowIds, idCount * 2);
+      }
+      narrowIds[idCount] = (int) id;
+    } else {
+      wideIds = new LongBuffer(Math.max(16, idCount * 2));
+      for (int i = 0; i < idCount; i++) {
+        wideIds.add(narrowIds[i]);
+      }
+      wideIds.add(id);
+      narrowIds = null;
+    }
+    idCount++;
+  }
+
+  private long locationId(int i) {
+    return wideIds != null ? wideIds.get(i) : narrowIds[i];
   }
 
   private void readLabel() throws InputFormatException {
@@ -438,7 +477,8 @@ public final class ProfileProtoReader {
           (int) sampleOffsets.get(0), "Profile.sample_type entries (the profile has samples)");
     }
     int[] stackStart = new int[n + 1];
-    int[] stack = new int[sampleLocationIds.size()];
+    // Resolve in place when the ids were narrow: the id array becomes the index array.
+    int[] stack = wideIds == null ? narrowIds : new int[idCount];
     int[] labelStart = new int[n + 1];
     List<Label> labelList = new ArrayList<>();
     int valueAt = 0;
@@ -459,7 +499,7 @@ public final class ProfileProtoReader {
       valueAt = valueEnd;
       int stackEnd = (int) sampleStackEnds.get(s);
       for (; stackAt < stackEnd; stackAt++) {
-        long id = sampleLocationIds.get(stackAt);
+        long id = locationId(stackAt);
         int index = locationIndex.indexOf(id);
         if (index < 0) {
           throw in.fail(
