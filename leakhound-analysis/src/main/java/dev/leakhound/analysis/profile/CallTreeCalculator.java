@@ -29,7 +29,7 @@ public final class CallTreeCalculator {
 
   /** The call tree of {@code profile}; uses the sample index, granularity, focus and ignore. */
   public static FlameGraph compute(Profile profile, TopOptions options) {
-    Profile p = FrameFilter.removeUninteresting(profile);
+    Profile p = FrameFilter.removeUninteresting(SymbolNames.simplify(profile));
     int index = SampleIndex.resolve(p, options.sampleIndex());
     ValueType type = p.sampleTypes().get(index);
     boolean diff = ProfileAlgebra.isDiff(p);

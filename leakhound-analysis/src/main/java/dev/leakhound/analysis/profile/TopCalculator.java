@@ -34,7 +34,7 @@ public final class TopCalculator {
   private TopCalculator() {}
 
   public static TopReport compute(Profile profile, TopOptions options) {
-    Profile p = FrameFilter.removeUninteresting(profile);
+    Profile p = FrameFilter.removeUninteresting(SymbolNames.simplify(profile));
     int index = SampleIndex.resolve(p, options.sampleIndex());
     ValueType type = p.sampleTypes().get(index);
     boolean diff = ProfileAlgebra.isDiff(p);

@@ -42,7 +42,12 @@ class PprofReaderFuzzTest {
         List.of(LegacyTexts.GO_DEBUG1, LegacyTexts.CPP_HEAPZ, LegacyTexts.JAVA_HEAPZ)) {
       seeds.add(text.getBytes(StandardCharsets.UTF_8));
     }
-    seeds.addAll(captures("txt"));
+    // Real debug=1 text, stored gzipped: mutate the text itself, not its compression.
+    for (byte[] gz : captures("txt.gz")) {
+      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+        seeds.add(in.readAllBytes());
+      }
+    }
     Path peer = PeerTestData.rootOrNull();
     if (peer != null) {
       for (String name : List.of("cppbench.heap", "gobench.heap", "java.heap", "cppbench.growth")) {
