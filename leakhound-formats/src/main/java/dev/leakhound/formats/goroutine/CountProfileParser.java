@@ -1,6 +1,7 @@
 package dev.leakhound.formats.goroutine;
 
 import dev.leakhound.formats.io.InputFormatException;
+import dev.leakhound.formats.io.LineScanner;
 import dev.leakhound.formats.progress.CancelSignal;
 import dev.leakhound.formats.progress.ProgressListener;
 import java.io.IOException;

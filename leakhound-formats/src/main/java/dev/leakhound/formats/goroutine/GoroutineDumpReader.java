@@ -2,6 +2,7 @@ package dev.leakhound.formats.goroutine;
 
 import dev.leakhound.formats.io.InputFormatException;
 import dev.leakhound.formats.io.Inputs;
+import dev.leakhound.formats.io.LineScanner;
 import dev.leakhound.formats.progress.CancelSignal;
 import dev.leakhound.formats.progress.ProgressListener;
 import java.io.BufferedInputStream;

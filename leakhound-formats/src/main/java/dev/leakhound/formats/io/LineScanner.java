@@ -1,19 +1,21 @@
-package dev.leakhound.formats.goroutine;
+package dev.leakhound.formats.io;
 
-import dev.leakhound.formats.io.InputFormatException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Splits a byte stream into lines without making a String per line: the current line is a range of
  * {@link #buffer()} that stays valid until the next call to {@link #next()}. Accepts {@code \n} and
- * {@code \r\n} endings.
+ * {@code \r\n} endings. A line longer than {@link #MAX_LINE} is bad data ({@link
+ * InputFormatException}), never a reason to run out of memory; {@link #text(int)} gives a line as a
+ * String where one is wanted.
  *
  * <p>Not thread-safe. Holds one buffer (1 MiB, grown up to {@link #MAX_LINE} for a long line).
  */
-final class LineScanner {
+public final class LineScanner {
   /** The longest line accepted; longer ones are bad data, not a reason to run out of memory. */
-  static final int MAX_LINE = 16 << 20;
+  public static final int MAX_LINE = 16 << 20;
 
   private final String source;
   private final InputStream in;
@@ -28,13 +30,13 @@ final class LineScanner {
   private long lineOffset;
   private boolean endedWithNewline = true;
 
-  LineScanner(String source, InputStream in) {
+  public LineScanner(String source, InputStream in) {
     this.source = source;
     this.in = in;
   }
 
   /** Moves to the next line; false at the end of the input. */
-  boolean next() throws IOException {
+  public boolean next() throws IOException {
     while (true) {
       for (int i = pos; i < limit; i++) {
         if (buf[i] == '\n') {
@@ -87,43 +89,43 @@ final class LineScanner {
     }
   }
 
-  byte[] buffer() {
+  public byte[] buffer() {
     return buf;
   }
 
-  int start() {
+  public int start() {
     return start;
   }
 
-  int end() {
+  public int end() {
     return end;
   }
 
-  int length() {
+  public int length() {
     return end - start;
   }
 
   /** 1-based number of the current line. */
-  long lineNumber() {
+  public long lineNumber() {
     return lineNumber;
   }
 
   /** Byte offset of the current line's first byte (of the decompressed input). */
-  long lineOffset() {
+  public long lineOffset() {
     return lineOffset;
   }
 
   /** False only for a last line that the input cut off before its newline. */
-  boolean endedWithNewline() {
+  public boolean endedWithNewline() {
     return endedWithNewline;
   }
 
   /** True when the current line starts with the ASCII {@code prefix}. */
-  boolean startsWith(String prefix) {
+  public boolean startsWith(String prefix) {
     return startsWith(start, prefix);
   }
 
-  boolean startsWith(int at, String prefix) {
+  public boolean startsWith(int at, String prefix) {
     int n = prefix.length();
     if (end - at < n) {
       return false;
@@ -136,12 +138,12 @@ final class LineScanner {
     return true;
   }
 
-  boolean endsWith(String suffix) {
+  public boolean endsWith(String suffix) {
     int n = suffix.length();
     return end - start >= n && startsWith(end - n, suffix);
   }
 
-  boolean isBlank() {
+  public boolean isBlank() {
     for (int i = start; i < end; i++) {
       if (buf[i] != ' ' && buf[i] != '\t') {
         return false;
@@ -150,10 +152,10 @@ final class LineScanner {
     return true;
   }
 
-  /** The current line as text, for messages; cut to {@code max} characters. */
-  String text(int max) {
+  /** The current line as text, cut to {@code max} characters (with "..." when cut). */
+  public String text(int max) {
     int n = Math.min(end - start, max);
-    String s = new String(buf, start, n, java.nio.charset.StandardCharsets.UTF_8);
+    String s = new String(buf, start, n, StandardCharsets.UTF_8);
     return n < end - start ? s + "..." : s;
   }
 }
