@@ -3,6 +3,7 @@ package dev.leakhound.analysis.goroutine;
 import dev.leakhound.analysis.goroutine.GoroutineReport.DumpSummary;
 import dev.leakhound.analysis.goroutine.LeakPatternNamer.Naming;
 import dev.leakhound.analysis.pattern.LeakPattern;
+import dev.leakhound.analysis.source.SourceLines;
 import dev.leakhound.formats.goroutine.DumpKind;
 import dev.leakhound.formats.goroutine.Frame;
 import dev.leakhound.formats.goroutine.GoNames;

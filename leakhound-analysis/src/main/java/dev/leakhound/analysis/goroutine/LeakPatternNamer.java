@@ -1,6 +1,7 @@
 package dev.leakhound.analysis.goroutine;
 
 import dev.leakhound.analysis.pattern.LeakPattern;
+import dev.leakhound.analysis.source.SourceLines;
 import dev.leakhound.formats.goroutine.Frame;
 import dev.leakhound.formats.goroutine.GoNames;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.leakhound.analysis.goroutine;
+package dev.leakhound.analysis.source;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
-package dev.leakhound.analysis.goroutine;
+package dev.leakhound.analysis.source;
 
 /**
- * The program's source, when it is at hand: lets the pattern namer read the line a goroutine waits
- * on and the signature of its function (a {@code *gin.Context} parameter, a ticker's channel),
- * which no dump prints.
+ * The program's source, when it is at hand: lets an analysis read what the input does not print,
+ * such as the line a goroutine waits on and the signature of its function (a {@code *gin.Context}
+ * parameter, a ticker's channel), or which function a compiler diagnostic's line belongs to.
  *
  * <p>Implementations are thread-safe.
  */
