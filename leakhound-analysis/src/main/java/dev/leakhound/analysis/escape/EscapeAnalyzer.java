@@ -91,7 +91,7 @@ public final class EscapeAnalyzer {
       }
       functions.add(
           new FunctionEscapes(
-              first.function, first.packagePath, first.file, list.size(), moved, escapeSites));
+              first.function, first.packagePath, file, list.size(), moved, escapeSites));
     }
     functions.sort(
         Comparator.comparingInt(FunctionEscapes::heapEscapes)
