@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -27,6 +29,15 @@ func TestMain(m *testing.M) {
 	case "crash":
 		fmt.Fprintln(os.Stderr, "boom: no such scenario")
 		os.Exit(3)
+	case "parent":
+		// Starts a child service, reports its pid, and waits to be killed.
+		child, err := Start(context.Background(), Spec{Path: os.Args[0], Env: []string{"LABPROC_FAKE=print", "LABPROC_ADDR=127.0.0.1:4242"}})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		fmt.Printf("listening on 127.0.0.1:4243\n%d\n", child.Pid())
+		time.Sleep(time.Minute)
 	case "stubborn":
 		signal.Ignore(syscall.SIGTERM)
 		fmt.Println("listening on 127.0.0.1:1")
@@ -39,6 +50,8 @@ func fakeService() {
 	if err != nil {
 		os.Exit(1)
 	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM)
 	fmt.Println("listening on " + ln.Addr().String())
 	fmt.Println("jmx service:jmx:rmi:///jndi/rmi://127.0.0.1:9999/jmxrmi")
 	mux := http.NewServeMux()
@@ -51,8 +64,6 @@ func fakeService() {
 	mux.HandleFunc("POST /lab/gc", func(http.ResponseWriter, *http.Request) {})
 	srv := &http.Server{Handler: mux}
 	go func() {
-		sig := make(chan os.Signal, 1)
-		signal.Notify(sig, syscall.SIGTERM)
 		<-sig
 		srv.Close()
 	}()
@@ -68,7 +79,7 @@ func startFake(t *testing.T, mode string, env ...string) (*Process, error) {
 		Path:         os.Args[0],
 		Env:          append([]string{"LABPROC_FAKE=" + mode}, env...),
 		StartTimeout: 10 * time.Second,
-		StopGrace:    time.Second,
+		StopGrace:    5 * time.Second,
 	})
 	if err == nil {
 		t.Cleanup(func() { p.Stop() })
@@ -137,9 +148,10 @@ func TestStopKillsAProcessThatIgnoresSIGTERM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	p.stopGrace = time.Second
 	start := time.Now()
 	_ = p.Stop()
-	if took := time.Since(start); took > 5*time.Second {
+	if took := time.Since(start); took > 10*time.Second {
 		t.Errorf("Stop took %v", took)
 	}
 	select {
@@ -157,4 +169,45 @@ func TestLabRootFindsTheLabModule(t *testing.T) {
 	if _, err := os.Stat(root + "/go-shop"); err != nil {
 		t.Errorf("LabRoot = %s, which has no go-shop: %v", root, err)
 	}
+}
+
+func TestAChildDiesWithItsParent(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("parent-death signal is Linux only")
+	}
+	parent, err := startFake(t, "parent")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	line, err := parent.NextLine(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	child, err := strconv.Atoi(line)
+	if err != nil {
+		t.Fatalf("child pid line %q", line)
+	}
+	t.Cleanup(func() { _ = syscall.Kill(child, syscall.SIGKILL) })
+	if err := syscall.Kill(parent.Pid(), syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-parent.Done()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		// Signal 0 probes; a zombie counts as gone, so also read /proc state.
+		if err := syscall.Kill(child, 0); err != nil || isZombie(child) {
+			return
+		}
+	}
+	t.Errorf("child %d still runs 5s after its parent was killed", child)
+}
+
+func isZombie(pid int) bool {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return true
+	}
+	_, rest, _ := strings.Cut(string(data), ") ")
+	return strings.HasPrefix(rest, "Z")
 }
