@@ -200,8 +200,12 @@ public final class EscapeAnalyzer {
       return kind == DiagnosticKind.MOVED_TO_HEAP;
     }
 
+    /**
+     * What a site is across builds: its package, file, kind and text, not its line or function (an
+     * edit above moves lines, and each build's functions are told from its own sources).
+     */
     String key() {
-      return packagePath + "\u0000" + function + "\u0000" + kind + "\u0000" + what;
+      return packagePath + "\u0000" + file + "\u0000" + kind + "\u0000" + what;
     }
   }
 }

@@ -68,7 +68,9 @@ public final class EscapeTextRenderer implements Renderer<EscapeReport> {
             f.movedToHeap(),
             shortPackage(f.packagePath()),
             f.function(),
-            baseName(f.file()));
+            f.file().startsWith("(")
+                ? f.file().substring(1, f.file().length() - 1)
+                : baseName(f.file()));
       }
     }
     if (!r.movedToHeap().isEmpty()) {

@@ -193,26 +193,37 @@ final class GcAdvisor {
                   + " more than the pacer would"));
     }
     if (out.isEmpty()) {
+      String trend =
+          f.trend().verdict().equals("not-judged")
+              ? String.format(
+                  Locale.ROOT,
+                  "; the live heap went from %d to %d MiB, and no trend engine judged whether"
+                      + " that is a leak",
+                  f.trend().firstMB(),
+                  f.trend().lastMB())
+              : "; the live heap trend is " + f.trend().verdict();
       out.add(
           new GcAdvice(
               "keep-settings",
               "Keep GOGC and GOMEMLIMIT as they are",
               null,
               String.format(
-                  Locale.ROOT,
-                  "GC takes %.1f%% of CPU%s, the live heap is %d MiB and the largest goal %d MiB%s",
-                  cpu,
-                  f.cyclesPerMinute() == null
-                      ? ""
-                      : String.format(Locale.ROOT, " at %.1f cycles/min", f.cyclesPerMinute()),
-                  last.liveHeapMB(),
-                  f.maxGoalMB(),
-                  f.limitMB() == null
-                      ? ""
-                      : String.format(
-                          Locale.ROOT,
-                          " (%d%% of GOMEMLIMIT)",
-                          Math.round(100.0 * f.maxGoalMB() / f.limitMB())))));
+                      Locale.ROOT,
+                      "GC takes %.1f%% of CPU%s, the live heap is %d MiB and the largest goal %d"
+                          + " MiB%s",
+                      cpu,
+                      f.cyclesPerMinute() == null
+                          ? ""
+                          : String.format(Locale.ROOT, " at %.1f cycles/min", f.cyclesPerMinute()),
+                      last.liveHeapMB(),
+                      f.maxGoalMB(),
+                      f.limitMB() == null
+                          ? ""
+                          : String.format(
+                              Locale.ROOT,
+                              " (%d%% of GOMEMLIMIT)",
+                              Math.round(100.0 * f.maxGoalMB() / f.limitMB())))
+                  + trend));
     }
     return out;
   }
