@@ -26,7 +26,7 @@ final class Messages {
   static EscapeDiagnostic classify(
       String message, String pkg, String file, int line, int column, long lineNumber) {
     if (message.startsWith(" ")) {
-      return d(DiagnosticKind.FLOW, message.strip(), "", "", pkg, file, line, column, lineNumber);
+      return d(DiagnosticKind.FLOW, "", message.strip(), "", pkg, file, line, column, lineNumber);
     }
     if (message.startsWith("moved to heap: ")) {
       return d(
