@@ -1,5 +1,8 @@
 package dev.leakhound.formats.goroutine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -11,6 +14,9 @@ import java.util.Arrays;
  * <p>Not thread-safe. Memory: the distinct bytes once, plus about 16 bytes per distinct entry.
  */
 final class ByteInterner {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private byte[] arena = new byte[1 << 16];
   private int arenaSize;
   private int[] offsets = new int[256];
@@ -117,10 +123,20 @@ final class ByteInterner {
   }
 
   static int hash(byte[] bytes, int from, int to) {
-    int h = 0x811c9dc5;
-    for (int i = from; i < to; i++) {
-      h = (h ^ bytes[i]) * 0x01000193;
+    // Eight bytes per multiply: names are hashed once per frame line of a dump with millions of
+    // them, and a byte-at-a-time hash was the reader's hottest loop.
+    long h = 0x9E3779B97F4A7C15L ^ (to - from);
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      h =
+          Long.rotateLeft(h ^ ((long) LONGS.get(bytes, i) * 0xC2B2AE3D27D4EB4FL), 31)
+              * 0x9E3779B97F4A7C15L;
     }
-    return h ^ (h >>> 16);
+    long tail = 0;
+    for (int shift = 0; i < to; i++, shift += 8) {
+      tail |= (bytes[i] & 0xffL) << shift;
+    }
+    h = (h ^ (tail * 0xC2B2AE3D27D4EB4FL)) * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
   }
 }

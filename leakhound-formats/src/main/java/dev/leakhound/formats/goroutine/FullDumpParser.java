@@ -334,7 +334,7 @@ final class FullDumpParser {
       position = noPosition; // a cgo frame the symbolizer could not place
     } else {
       int end = GoroutineDumpReader.positionEnd(b, from, to);
-      if (!GoroutineDumpReader.hasLineNumber(b, from, end)) {
+      if (end < 0) {
         throw fail("a position 'file:line' after the tab (found '" + lines.text(80) + "')");
       }
       position = checked(builder.position(b, from, end), "positions");

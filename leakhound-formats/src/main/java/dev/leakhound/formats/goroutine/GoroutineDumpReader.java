@@ -143,26 +143,33 @@ public final class GoroutineDumpReader {
     return v;
   }
 
-  /** Where a {@code file:line} position ends on a frame's tab line: before {@code +0x}, etc. */
+  /**
+   * Where the {@code file:line} position ends on a frame's tab line ({@code /x/y.go:12 +0x1d fp=..
+   * sp=.. pc=..}), or -1 when the line has none. What may follow the position ({@code +0x..},
+   * {@code fp=}, {@code sp=}, {@code pc=}) holds no colon, so the last colon is the line number's:
+   * found from the end, which is short, instead of from the start (a long path).
+   */
   static int positionEnd(byte[] b, int from, int to) {
-    for (int i = from; i + 3 < to; i++) {
-      if (b[i] == ' '
-          && ((b[i + 1] == '+' && b[i + 2] == '0' && b[i + 3] == 'x')
-              || (b[i + 2] == 'p' && b[i + 3] == '=' && (b[i + 1] == 'f' || b[i + 1] == 's'))
-              || (b[i + 1] == 'p' && b[i + 2] == 'c' && b[i + 3] == '='))) {
-        return i;
-      }
+    int colon = to - 1;
+    while (colon > from && b[colon] != ':') {
+      colon--;
     }
-    return to;
+    if (colon <= from) {
+      return -1;
+    }
+    int end = colon + 1;
+    while (end < to && b[end] >= '0' && b[end] <= '9') {
+      end++;
+    }
+    if (end == colon + 1 || end - colon > 10 || (end < to && b[end] != ' ')) {
+      return -1;
+    }
+    return end;
   }
 
   /** True when {@code b[from, to)} ends with {@code :digits}. */
   static boolean hasLineNumber(byte[] b, int from, int to) {
-    int i = to - 1;
-    while (i > from && b[i] >= '0' && b[i] <= '9') {
-      i--;
-    }
-    return i > from && i < to - 1 && b[i] == ':' && to - 1 - i <= 9;
+    return to > from && positionEnd(b, from, to) == to;
   }
 
   /** The state a count profile's stack implies, from its top frame; null when it says nothing. */

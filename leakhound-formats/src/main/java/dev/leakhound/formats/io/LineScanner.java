@@ -2,6 +2,9 @@ package dev.leakhound.formats.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,6 +17,10 @@ import java.nio.charset.StandardCharsets;
  * <p>Not thread-safe. Holds one buffer (1 MiB, grown up to {@link #MAX_LINE} for a long line).
  */
 public final class LineScanner {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
   /** The longest line accepted; longer ones are bad data, not a reason to run out of memory. */
   public static final int MAX_LINE = 16 << 20;
 
@@ -38,12 +45,11 @@ public final class LineScanner {
   /** Moves to the next line; false at the end of the input. */
   public boolean next() throws IOException {
     while (true) {
-      for (int i = pos; i < limit; i++) {
-        if (buf[i] == '\n') {
-          setLine(pos, i, true);
-          pos = i + 1;
-          return true;
-        }
+      int i = indexOfNewline(buf, pos, limit);
+      if (i >= 0) {
+        setLine(pos, i, true);
+        pos = i + 1;
+        return true;
       }
       if (eof) {
         if (pos < limit) {
@@ -55,6 +61,27 @@ public final class LineScanner {
       }
       fill();
     }
+  }
+
+  /**
+   * The first {@code \n} in {@code b[from, to)}, or -1: eight bytes at a time (SWAR), since this
+   * loop touches every byte of inputs that run to hundreds of MB.
+   */
+  static int indexOfNewline(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ NEWLINES;
+      long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void setLine(int from, int newline, boolean hadNewline) {
