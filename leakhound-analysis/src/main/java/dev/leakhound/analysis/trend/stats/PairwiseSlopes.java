@@ -18,9 +18,9 @@ import java.util.Arrays;
  * listed and the rank is selected exactly. Expected O(n log n) time, O(n) space.
  *
  * <p>Exact up to floating-point rounding: slopes that differ by a rounding error of their {@code
- * u(t)} keys may be ranked either way. Not thread-safe per call object; the static entry point is
- * u(t)} keys may be ranked either way. Stateless and thread-safe; see {@link SlopeSelection} to ask
- * several ranks of one series.
+ * u(t)} keys may be ranked either way. Stateless and thread-safe; {@link SlopeSelection} asks
+ * several ranks of one series and shares the work between them.
+ */
 public final class PairwiseSlopes {
   /** At or below this many pairs every slope is listed and sorted. */
   static final long BRUTE_FORCE_PAIRS = 30_000;
