@@ -14,6 +14,9 @@ import java.util.Map;
  * @param warmUpSeconds skipped at the start of every process lifetime (caches, JIT, pools)
  * @param minimumSpanSeconds the judged floor must span at least this long
  * @param minimumPoints the judged floor must hold at least this many points
+ * @param minimumLeakSeconds growth must have lasted this long in the judged regime before it is
+ *     called a leak (it is suspect before): a cache that fills for a while looks like a leak until
+ *     it stops
  * @param recentFraction the plateau guard's window as a fraction of the judged span
  * @param recentMinimumSeconds the plateau guard's window is at least this long (up to half the
  *     span)
@@ -28,6 +31,7 @@ public record TrendOptions(
     double warmUpSeconds,
     double minimumSpanSeconds,
     int minimumPoints,
+    double minimumLeakSeconds,
     double recentFraction,
     double recentMinimumSeconds,
     int maxStatisticPoints,
@@ -40,7 +44,10 @@ public record TrendOptions(
     if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
       throw new IllegalArgumentException("confidenceLevel must be in (0, 1)");
     }
-    if (!(warmUpSeconds >= 0) || !(minimumSpanSeconds >= 0) || !(recentMinimumSeconds >= 0)) {
+    if (!(warmUpSeconds >= 0)
+        || !(minimumSpanSeconds >= 0)
+        || !(minimumLeakSeconds >= 0)
+        || !(recentMinimumSeconds >= 0)) {
       throw new IllegalArgumentException("durations must be 0 or more");
     }
     if (minimumPoints < 4 || maxStatisticPoints < 16) {
@@ -57,7 +64,7 @@ public record TrendOptions(
 
   /** The defaults: see README "How the verdict is made". */
   public static TrendOptions defaults() {
-    return new TrendOptions(0.001, 0.05, 0.95, 120, 120, 10, 1.0 / 3, 300, 1024, Map.of());
+    return new TrendOptions(0.001, 0.05, 0.95, 300, 120, 10, 600, 1.0 / 3, 300, 1024, Map.of());
   }
 
   /**
@@ -91,6 +98,7 @@ public record TrendOptions(
         seconds,
         minimumSpanSeconds,
         minimumPoints,
+        minimumLeakSeconds,
         recentFraction,
         recentMinimumSeconds,
         maxStatisticPoints,
@@ -105,6 +113,7 @@ public record TrendOptions(
         warmUpSeconds,
         minimumSpanSeconds,
         minimumPoints,
+        minimumLeakSeconds,
         recentFraction,
         recentMinimumSeconds,
         maxStatisticPoints,
@@ -119,6 +128,7 @@ public record TrendOptions(
         warmUpSeconds,
         minimumSpanSeconds,
         minimumPoints,
+        minimumLeakSeconds,
         recentFraction,
         recentMinimumSeconds,
         points,
@@ -136,9 +146,25 @@ public record TrendOptions(
         warmUpSeconds,
         minimumSpanSeconds,
         minimumPoints,
+        minimumLeakSeconds,
         recentFraction,
         recentMinimumSeconds,
         maxStatisticPoints,
         m);
+  }
+
+  public TrendOptions withMinimumLeakSeconds(double seconds) {
+    return new TrendOptions(
+        leakAlpha,
+        suspectAlpha,
+        confidenceLevel,
+        warmUpSeconds,
+        minimumSpanSeconds,
+        minimumPoints,
+        seconds,
+        recentFraction,
+        recentMinimumSeconds,
+        maxStatisticPoints,
+        minimumGrowth);
   }
 }

@@ -50,6 +50,7 @@ public record Verdict(
   }
 
   /** True for {@link VerdictKind#LEAK}. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isLeak() {
     return verdict == VerdictKind.LEAK;
   }

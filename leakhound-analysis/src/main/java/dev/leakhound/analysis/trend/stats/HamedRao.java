@@ -27,12 +27,27 @@ public final class HamedRao {
     if (n < 3) {
       return 1;
     }
+    return varianceFactor(rankAutocorrelation(x, y, n, slope, maxLag), n, level);
+  }
+
+  /**
+   * The autocorrelations at lags 1..maxLag of the ranks of {@code y - slope * x}: what both this
+   * correction and {@link YueWang#ar1Factor} read.
+   */
+  public static double[] rankAutocorrelation(
+      double[] x, double[] y, int n, double slope, int maxLag) {
     double[] detrended = new double[n];
     for (int i = 0; i < n; i++) {
       detrended[i] = y[i] - slope * x[i];
     }
-    double[] ranks = Ranks.average(detrended, n);
-    double[] rho = Autocorrelation.of(ranks, n, maxLag);
+    return Autocorrelation.of(Ranks.average(detrended, n), n, maxLag);
+  }
+
+  /** The factor n/n* from rank autocorrelations {@code rho} (index 0 is lag 1). */
+  public static double varianceFactor(double[] rho, int n, double level) {
+    if (n < 3) {
+      return 1;
+    }
     double bound = Normal.quantile((1 + level) / 2) / Math.sqrt(n);
     double sum = 0;
     for (int k = 1; k <= rho.length; k++) {

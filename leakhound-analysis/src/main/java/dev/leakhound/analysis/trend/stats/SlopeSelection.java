@@ -49,7 +49,7 @@ public final class SlopeSelection {
       return sortedAll[(int) k - 1];
     }
     if (listed != null && listedFrom < k && k <= listedFrom + listed.length) {
-      return listed[(int) (k - listedFrom - 1)];
+      return Ranks.select(listed, listed.length, (int) (k - listedFrom - 1));
     }
     if (pool == null) {
       pool = initialSample();
@@ -76,7 +76,7 @@ public final class SlopeSelection {
   private double[] collected = new double[0];
   private int collectedCount;
   private long skip;
-  // The slopes of the last fully listed interval, sorted, and the count of slopes below it.
+  // The slopes of the last fully listed interval (unordered) and the count of slopes below it.
   private double[] listed;
   private long listedFrom;
   private double logKeep;
@@ -115,9 +115,9 @@ public final class SlopeSelection {
     poolSize = Math.max(2 * n, 4096);
   }
 
-  /** A uniform sample (with replacement) of all slopes, sorted. */
+  /** A uniform sample (with replacement) of all slopes, unordered. */
   private double[] initialSample() {
-    int m = (int) Math.min(total, (long) poolSize * 2);
+    int m = (int) Math.min(total, poolSize);
     double[] sample = new double[m];
     for (int s = 0; s < m; s++) {
       int i = random.nextInt(n);
@@ -127,7 +127,6 @@ public final class SlopeSelection {
       }
       sample[s] = (y[j] - y[i]) / (x[j] - x[i]);
     }
-    Arrays.sort(sample);
     return sample;
   }
 
@@ -150,8 +149,9 @@ public final class SlopeSelection {
       for (int attempt = 0; attempt < 4 && !narrowed; attempt++, spread *= 2) {
         int loIdx = (int) Math.floor(pos - spread);
         int hiIdx = (int) Math.ceil(pos + spread);
-        double nlo = loIdx < 0 ? lo : pool[loIdx];
-        double nhi = hiIdx >= m ? hi : pool[hiIdx];
+        // The pool is unordered: quickselect its order statistics (O(m) each).
+        double nlo = loIdx < 0 ? lo : Ranks.select(pool, m, loIdx);
+        double nhi = hiIdx >= m ? hi : Ranks.select(pool, m, hiIdx);
         if (nlo == nhi) {
           // Many equal slopes: the answer may be that value itself.
           long less = countLess(nlo);
@@ -175,7 +175,6 @@ public final class SlopeSelection {
         break;
       }
       pool = collect(lo, hi, Math.min(1.0, (double) poolSize / (cHi - cLo)));
-      Arrays.sort(pool);
     }
     // Sampling could not narrow the interval enough (rare: heavy ties or an unlucky sample):
     // bisect on the slope value, counting, until it can be listed.
@@ -199,13 +198,12 @@ public final class SlopeSelection {
     if (inside.length == 0) {
       return lo == Double.NEGATIVE_INFINITY ? hi : lo;
     }
-    Arrays.sort(inside);
     if (inside.length == cHi - cLo) {
       listed = inside;
       listedFrom = cLo;
     }
     int r = (int) Math.min(Math.max(k - cLo - 1, 0), inside.length - 1);
-    return inside[r];
+    return Ranks.select(inside, inside.length, r);
   }
 
   /** The smallest slope: always between neighbours in x order. */
