@@ -150,9 +150,9 @@ final class FloorExtractor {
   }
 
   /**
-   * The time between collections, from the drops of the sawtooth: a drop is a fall larger than
-   * three typical rises and than 5 % of the median level (a collection frees a good part of the
-   * heap; noise on a floor does not). NaN when the signal never drops like that.
+   * The time between collections, from the drops of the sawtooth: a drop is a fall larger than a
+   * typical rise and than 5 % of the median level (a collection frees a good part of the heap;
+   * noise on a floor does not). NaN when the signal never drops like that.
    */
   static double sawtoothPeriod(double[] t, double[] v) {
     int m = t.length;
@@ -169,7 +169,7 @@ final class FloorExtractor {
     }
     double typicalRise = Ranks.median(rises, r);
     double level = Ranks.median(Arrays.copyOf(v, m), m);
-    double least = Math.max(3 * typicalRise, 0.05 * level);
+    double least = Math.max(typicalRise, 0.05 * level);
     int drops = 0;
     for (int i = 1; i < m; i++) {
       if (v[i - 1] - v[i] > least) {

@@ -64,4 +64,85 @@ public final class Quantities {
     }
     return String.format(Locale.ROOT, "p = %.3f", p);
   }
+
+  /**
+   * Parses a byte size: a number with an optional unit, {@code 536870912}, {@code 512MiB}, {@code
+   * 1.5GiB}, {@code 2GB} (decimal units are powers of 1000, binary ones of 1024, {@code k/m/g}
+   * alone are binary as in -Xmx). Throws IllegalArgumentException with a message on anything else.
+   */
+  public static double parseBytes(String text) {
+    String s = text.strip().replace("_", "");
+    int i = 0;
+    while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+      i++;
+    }
+    if (i == 0) {
+      throw new IllegalArgumentException(
+          "expected a size in bytes such as 536870912, 512MiB or 2GB, found \"" + text + "\"");
+    }
+    double value;
+    try {
+      value = Double.parseDouble(s.substring(0, i));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a number of bytes, found \"" + text + "\"", e);
+    }
+    String unit = s.substring(i).strip().toLowerCase(Locale.ROOT);
+    double factor =
+        switch (unit) {
+          case "", "b" -> 1;
+          case "k", "kib", "ki" -> 1024;
+          case "m", "mib", "mi" -> 1024.0 * 1024;
+          case "g", "gib", "gi" -> 1024.0 * 1024 * 1024;
+          case "t", "tib", "ti" -> 1024.0 * 1024 * 1024 * 1024;
+          case "kb" -> 1e3;
+          case "mb" -> 1e6;
+          case "gb" -> 1e9;
+          case "tb" -> 1e12;
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown size unit \""
+                      + unit
+                      + "\" in \""
+                      + text
+                      + "\" (use B, KiB, MiB, GiB,"
+                      + " KB, MB or GB)");
+        };
+    double bytes = value * factor;
+    if (!(bytes > 0) || Double.isInfinite(bytes)) {
+      throw new IllegalArgumentException("a size must be positive, found \"" + text + "\"");
+    }
+    return bytes;
+  }
+
+  /**
+   * Parses a duration: seconds as a plain number, or with a unit {@code 90s}, {@code 5m}, {@code
+   * 2h}, {@code 1d}. Throws IllegalArgumentException with a message on anything else.
+   */
+  public static double parseDuration(String text) {
+    String s = text.strip().toLowerCase(Locale.ROOT);
+    double factor = 1;
+    if (s.endsWith("ms")) {
+      factor = 0.001;
+      s = s.substring(0, s.length() - 2);
+    } else if (!s.isEmpty() && "smhd".indexOf(s.charAt(s.length() - 1)) >= 0) {
+      factor =
+          switch (s.charAt(s.length() - 1)) {
+            case 'm' -> 60;
+            case 'h' -> 3600;
+            case 'd' -> 86400;
+            default -> 1;
+          };
+      s = s.substring(0, s.length() - 1);
+    }
+    try {
+      double v = Double.parseDouble(s.strip());
+      if (v >= 0 && Double.isFinite(v)) {
+        return v * factor;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw new IllegalArgumentException(
+        "expected a duration such as 300, 90s, 5m or 1h, found \"" + text + "\"");
+  }
 }
