@@ -60,15 +60,11 @@ final class PlateauGuard {
     if (half < MIN_POINTS || n - half < MIN_POINTS) {
       return false;
     }
-    WindowStats.Fit first = WindowStats.of(t, f, 0, half, options.confidenceLevel());
-    WindowStats.Fit second = WindowStats.of(t, f, half, n, options.confidenceLevel());
-    // Two-sample comparison of the halves' slopes, each standard error read off its interval.
-    double z = Normal.quantile(1 - (1 - options.confidenceLevel()) / 2);
-    double se1 = (first.high() - first.low()) / (2 * z);
-    double se2 = (second.high() - second.low()) / (2 * z);
-    double se = Math.sqrt(se1 * se1 + se2 * se2);
-    return second.slope() < SLOWER * first.slope()
+    double[] first = WindowStats.slopeAndError(t, f, 0, half);
+    double[] second = WindowStats.slopeAndError(t, f, half, n);
+    double se = Math.hypot(first[1], second[1]);
+    return second[0] < SLOWER * first[0]
         && se > 0
-        && (first.slope() - second.slope()) / se > Normal.quantile(0.95);
+        && (first[0] - second[0]) / se > Normal.quantile(0.95);
   }
 }

@@ -64,7 +64,7 @@ public record TrendOptions(
 
   /** The defaults: see README "How the verdict is made". */
   public static TrendOptions defaults() {
-    return new TrendOptions(0.001, 0.05, 0.95, 300, 120, 10, 600, 1.0 / 3, 300, 1024, Map.of());
+    return new TrendOptions(0.001, 0.05, 0.95, 300, 120, 10, 600, 1.0 / 3, 300, 512, Map.of());
   }
 
   /**
@@ -91,80 +91,96 @@ public record TrendOptions(
   }
 
   public TrendOptions withWarmUpSeconds(double seconds) {
-    return new TrendOptions(
-        leakAlpha,
-        suspectAlpha,
-        confidenceLevel,
-        seconds,
-        minimumSpanSeconds,
-        minimumPoints,
-        minimumLeakSeconds,
-        recentFraction,
-        recentMinimumSeconds,
-        maxStatisticPoints,
-        minimumGrowth);
+    return toBuilder().warmUpSeconds(seconds).build();
   }
 
   public TrendOptions withAlphas(double leak, double suspect) {
-    return new TrendOptions(
-        leak,
-        suspect,
-        confidenceLevel,
-        warmUpSeconds,
-        minimumSpanSeconds,
-        minimumPoints,
-        minimumLeakSeconds,
-        recentFraction,
-        recentMinimumSeconds,
-        maxStatisticPoints,
-        minimumGrowth);
+    return toBuilder().alphas(leak, suspect).build();
   }
 
   public TrendOptions withMaxStatisticPoints(int points) {
-    return new TrendOptions(
-        leakAlpha,
-        suspectAlpha,
-        confidenceLevel,
-        warmUpSeconds,
-        minimumSpanSeconds,
-        minimumPoints,
-        minimumLeakSeconds,
-        recentFraction,
-        recentMinimumSeconds,
-        points,
-        minimumGrowth);
-  }
-
-  public TrendOptions withMinimumGrowth(SignalKind kind, MinimumGrowth growth) {
-    EnumMap<SignalKind, MinimumGrowth> m = new EnumMap<>(SignalKind.class);
-    m.putAll(minimumGrowth);
-    m.put(kind, growth);
-    return new TrendOptions(
-        leakAlpha,
-        suspectAlpha,
-        confidenceLevel,
-        warmUpSeconds,
-        minimumSpanSeconds,
-        minimumPoints,
-        minimumLeakSeconds,
-        recentFraction,
-        recentMinimumSeconds,
-        maxStatisticPoints,
-        m);
+    return toBuilder().maxStatisticPoints(points).build();
   }
 
   public TrendOptions withMinimumLeakSeconds(double seconds) {
-    return new TrendOptions(
-        leakAlpha,
-        suspectAlpha,
-        confidenceLevel,
-        warmUpSeconds,
-        minimumSpanSeconds,
-        minimumPoints,
-        seconds,
-        recentFraction,
-        recentMinimumSeconds,
-        maxStatisticPoints,
-        minimumGrowth);
+    return toBuilder().minimumLeakSeconds(seconds).build();
+  }
+
+  public TrendOptions withMinimumGrowth(SignalKind kind, MinimumGrowth growth) {
+    Builder b = toBuilder();
+    b.minimumGrowth.put(kind, growth);
+    return b.build();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes some options of a copy; not thread-safe. */
+  public static final class Builder {
+    private double leakAlpha;
+    private double suspectAlpha;
+    private final double confidenceLevel;
+    private double warmUpSeconds;
+    private final double minimumSpanSeconds;
+    private final int minimumPoints;
+    private double minimumLeakSeconds;
+    private final double recentFraction;
+    private final double recentMinimumSeconds;
+    private int maxStatisticPoints;
+    private final EnumMap<SignalKind, MinimumGrowth> minimumGrowth =
+        new EnumMap<>(SignalKind.class);
+
+    private Builder(TrendOptions o) {
+      leakAlpha = o.leakAlpha;
+      suspectAlpha = o.suspectAlpha;
+      confidenceLevel = o.confidenceLevel;
+      warmUpSeconds = o.warmUpSeconds;
+      minimumSpanSeconds = o.minimumSpanSeconds;
+      minimumPoints = o.minimumPoints;
+      minimumLeakSeconds = o.minimumLeakSeconds;
+      recentFraction = o.recentFraction;
+      recentMinimumSeconds = o.recentMinimumSeconds;
+      maxStatisticPoints = o.maxStatisticPoints;
+      minimumGrowth.putAll(o.minimumGrowth);
+    }
+
+    public Builder warmUpSeconds(double seconds) {
+      warmUpSeconds = seconds;
+      return this;
+    }
+
+    public Builder alphas(double leak, double suspect) {
+      leakAlpha = leak;
+      suspectAlpha = suspect;
+      return this;
+    }
+
+    public Builder maxStatisticPoints(int points) {
+      maxStatisticPoints = points;
+      return this;
+    }
+
+    public Builder minimumLeakSeconds(double seconds) {
+      minimumLeakSeconds = seconds;
+      return this;
+    }
+
+    /** Validates and builds. */
+    public TrendOptions build() {
+      return new TrendOptions(
+          leakAlpha,
+          suspectAlpha,
+          confidenceLevel,
+          warmUpSeconds,
+          minimumSpanSeconds,
+          minimumPoints,
+          minimumLeakSeconds,
+          recentFraction,
+          recentMinimumSeconds,
+          maxStatisticPoints,
+          minimumGrowth);
+    }
   }
 }

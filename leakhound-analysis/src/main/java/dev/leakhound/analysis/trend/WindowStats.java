@@ -3,6 +3,7 @@ package dev.leakhound.analysis.trend;
 import dev.leakhound.analysis.trend.stats.HamedRao;
 import dev.leakhound.analysis.trend.stats.MannKendall;
 import dev.leakhound.analysis.trend.stats.Normal;
+import dev.leakhound.analysis.trend.stats.PairwiseSlopes;
 import dev.leakhound.analysis.trend.stats.Ranks;
 import dev.leakhound.analysis.trend.stats.SlopeSelection;
 import dev.leakhound.analysis.trend.stats.YueWang;
@@ -84,6 +85,41 @@ final class WindowStats {
     double hamedRao = HamedRao.varianceFactor(rho, n, LAG_LEVEL);
     double ar1 = rho.length == 0 ? 1 : YueWang.ar1Factor(rho[0], n);
     return Math.max(1, Math.max(hamedRao, ar1));
+  }
+
+  /**
+   * The Theil-Sen slope of points [from, to) with a cheap standard error (per second): least
+   * squares' formula on the robust scatter of the residuals (1.4826 MAD), inflated by the
+   * autocorrelation correction. For guards that compare slopes; verdicts report {@link #of}.
+   *
+   * @return {slope, standard error}
+   */
+  static double[] slopeAndError(double[] t, double[] y, int from, int to) {
+    int n = to - from;
+    double[] x = new double[n];
+    double[] v = new double[n];
+    double mx = 0;
+    for (int i = 0; i < n; i++) {
+      x[i] = t[from + i] - t[from];
+      v[i] = y[from + i];
+      mx += x[i] / n;
+    }
+    double slope =
+        new SlopeSelection(x, v, n, 0x5eed + n).atRank((PairwiseSlopes.pairCount(n) + 1) / 2.0);
+    double factor = correction(x, v, n, slope);
+    double[] r = new double[n];
+    double xx = 0;
+    for (int i = 0; i < n; i++) {
+      r[i] = v[i] - slope * x[i];
+      xx += (x[i] - mx) * (x[i] - mx);
+    }
+    double med = Ranks.median(java.util.Arrays.copyOf(r, n), n);
+    for (int i = 0; i < n; i++) {
+      r[i] = Math.abs(r[i] - med);
+    }
+    double sigma = 1.4826 * Ranks.median(r, n);
+    double se = xx > 0 ? sigma * Math.sqrt(factor / xx) : Double.POSITIVE_INFINITY;
+    return new double[] {slope, se};
   }
 
   /** Fits points [from, to) of (t, y); needs at least 3 points. */

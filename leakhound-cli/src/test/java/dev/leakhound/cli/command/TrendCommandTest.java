@@ -119,7 +119,7 @@ class TrendCommandTest {
   }
 
   @Test
-  void unsortedTimesAndAnEmptyFileExit65() throws IOException {
+  void timesThatGoBackAndAnEmptyFileExit65() throws IOException {
     assertThat(Cli.run("trend", write("u.csv", "time,rss\n5,1\n4,1\n").toString()).exitCode())
         .isEqualTo(65);
     Cli.Result empty = Cli.run("trend", write("e.csv", "").toString());

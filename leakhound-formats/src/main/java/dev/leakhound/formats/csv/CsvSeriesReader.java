@@ -22,8 +22,9 @@ import java.util.Set;
  * <p>The time column is the one named {@code time}, {@code timestamp}, {@code ts}, {@code t},
  * {@code unix}, {@code unix_time}, {@code epoch} or {@code seconds} (any case), else a column whose
  * name contains {@code time}, else the first column. Its values are unix seconds; values of 1e11
- * and more are taken as milliseconds and divided by 1000. Rows must be in strictly increasing time.
- * Signal cells must be finite and non-negative; an empty cell is a missing sample (NaN).
+ * and more are taken as milliseconds and divided by 1000. Rows must be in increasing time; a row
+ * with the same time as the one before replaces it (samplers that write whole seconds produce such
+ * pairs). Signal cells must be finite and non-negative; an empty cell is a missing sample (NaN).
  *
  * <p>Every problem is an {@link InputFormatException} naming the line and what was expected: a
  * ragged row, a cell that is not a number, {@code NaN} or {@code Inf}, a negative value, a time
@@ -90,7 +91,7 @@ public final class CsvSeriesReader {
     int width = names.size();
     Columns columns = new Columns(width);
     double[] row = new double[width];
-    double previousTime = Double.NaN;
+    double previousTime = Double.NEGATIVE_INFINITY;
     long previousLine = 0;
     String line;
     while ((line = lines.next()) != null) {
@@ -113,21 +114,27 @@ public final class CsvSeriesReader {
       if (time >= MILLISECONDS_FROM) {
         time /= 1000;
       }
-      if (!(time > previousTime) && !Double.isNaN(previousTime)) {
+      if (time < previousTime) {
         throw InputFormatException.atLine(
             source,
             lineNumber,
-            "a time after "
+            "a time of at least "
                 + Cells.format(previousTime)
                 + " (line "
                 + previousLine
-                + "): rows must be in increasing time without duplicates, found "
+                + "): rows must be in increasing time, found "
                 + Cells.format(time));
       }
       row[timeIndex] = time;
+      if (time == previousTime) {
+        // Two samples in the same (whole) second: samplers that write unix seconds do that. The
+        // later one replaces the earlier, so times stay strictly increasing.
+        columns.replaceLast(row);
+      } else {
+        columns.add(row);
+      }
       previousTime = time;
       previousLine = lineNumber;
-      columns.add(row);
     }
     List<String> signalNames = new ArrayList<>(names);
     signalNames.remove(timeIndex);
@@ -174,6 +181,12 @@ public final class CsvSeriesReader {
         data[c][size] = row[c];
       }
       size++;
+    }
+
+    void replaceLast(double[] row) {
+      for (int c = 0; c < data.length; c++) {
+        data[c][size - 1] = row[c];
+      }
     }
 
     double[] get(int column) {

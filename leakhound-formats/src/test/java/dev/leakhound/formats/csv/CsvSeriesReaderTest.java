@@ -113,15 +113,19 @@ class CsvSeriesReaderTest {
   }
 
   @Test
-  void unsortedAndDuplicateTimesAreRejected() {
+  void timesThatGoBackAreRejected() {
     assertBad(
         "time,heap\n10,1\n9,2\n",
-        "s.csv: on line 3: expected a time after 10 (line 2): rows must be in increasing time"
-            + " without duplicates, found 9");
-    assertBad(
-        "time,heap\n10,1\n10,2\n",
-        "s.csv: on line 3: expected a time after 10 (line 2): rows must be in increasing time"
-            + " without duplicates, found 10");
+        "s.csv: on line 3: expected a time of at least 10 (line 2): rows must be in increasing"
+            + " time, found 9");
+  }
+
+  @Test
+  void aRowWithTheSameTimeAsThePreviousOneReplacesIt() throws IOException {
+    CsvSeries csv = read("time,heap\n10,1\n10,2\n11,3\n");
+
+    assertThat(csv.times()).containsExactly(10, 11);
+    assertThat(csv.column("heap")).containsExactly(2, 3);
   }
 
   @Test

@@ -14,27 +14,53 @@ public final class Ranks {
    * ascending when it is not null, then by position (stable).
    */
   public static int[] order(double[] keys, double[] tieBreak, int n) {
-    int[] idx = new int[n];
+    double[] k1 = java.util.Arrays.copyOf(keys, n);
+    double[] k2 = tieBreak == null ? new double[n] : java.util.Arrays.copyOf(tieBreak, n);
+    int[] ids = new int[n];
     for (int i = 0; i < n; i++) {
-      idx[i] = i;
+      ids[i] = i;
     }
-    int[] buf = new int[n];
-    int[] src = idx;
-    int[] dst = buf;
-    // Insertion sort of short runs, then bottom-up merges.
+    sortByTwoKeys(k1, k2, ids, n, new double[n], new double[n], new int[n]);
+    return ids;
+  }
+
+  /**
+   * Sorts the triples (k1[i], k2[i], id[i]), i &lt; n, by k1 then k2, in place and stably: short
+   * runs by insertion, then bottom-up merges through the caller's scratch arrays (n each).
+   */
+  static void sortByTwoKeys(
+      double[] k1,
+      double[] k2,
+      int[] id,
+      int n,
+      double[] s1Scratch,
+      double[] s2Scratch,
+      int[] idScratch) {
     final int run = 16;
     for (int lo = 0; lo < n; lo += run) {
       int hi = Math.min(lo + run, n);
       for (int i = lo + 1; i < hi; i++) {
-        int v = src[i];
+        double a = k1[i];
+        double b = k2[i];
+        int c = id[i];
         int k = i;
-        while (k > lo && less(keys, tieBreak, v, src[k - 1])) {
-          src[k] = src[k - 1];
+        while (k > lo && (k1[k - 1] > a || (k1[k - 1] == a && k2[k - 1] > b))) {
+          k1[k] = k1[k - 1];
+          k2[k] = k2[k - 1];
+          id[k] = id[k - 1];
           k--;
         }
-        src[k] = v;
+        k1[k] = a;
+        k2[k] = b;
+        id[k] = c;
       }
     }
+    double[] s1 = k1;
+    double[] s2 = k2;
+    int[] si = id;
+    double[] d1 = s1Scratch;
+    double[] d2 = s2Scratch;
+    int[] di = idScratch;
     for (int width = run; width < n; width <<= 1) {
       for (int lo = 0; lo < n; lo += width << 1) {
         int mid = Math.min(lo + width, n);
@@ -43,24 +69,35 @@ public final class Ranks {
         int j = mid;
         int k = lo;
         while (i < mid && j < hi) {
-          dst[k++] = less(keys, tieBreak, src[j], src[i]) ? src[j++] : src[i++];
+          boolean right = s1[j] < s1[i] || (s1[j] == s1[i] && s2[j] < s2[i]);
+          int from = right ? j++ : i++;
+          d1[k] = s1[from];
+          d2[k] = s2[from];
+          di[k++] = si[from];
         }
-        System.arraycopy(src, i, dst, k, mid - i);
+        System.arraycopy(s1, i, d1, k, mid - i);
+        System.arraycopy(s2, i, d2, k, mid - i);
+        System.arraycopy(si, i, di, k, mid - i);
         k += mid - i;
-        System.arraycopy(src, j, dst, k, hi - j);
+        System.arraycopy(s1, j, d1, k, hi - j);
+        System.arraycopy(s2, j, d2, k, hi - j);
+        System.arraycopy(si, j, di, k, hi - j);
       }
-      int[] t = src;
-      src = dst;
-      dst = t;
+      double[] t1 = s1;
+      s1 = d1;
+      d1 = t1;
+      double[] t2 = s2;
+      s2 = d2;
+      d2 = t2;
+      int[] ti = si;
+      si = di;
+      di = ti;
     }
-    return src;
-  }
-
-  private static boolean less(double[] keys, double[] tieBreak, int a, int b) {
-    if (keys[a] != keys[b]) {
-      return keys[a] < keys[b];
+    if (s1 != k1) {
+      System.arraycopy(s1, 0, k1, 0, n);
+      System.arraycopy(s2, 0, k2, 0, n);
+      System.arraycopy(si, 0, id, 0, n);
     }
-    return tieBreak != null && tieBreak[a] < tieBreak[b];
   }
 
   /** 1-based average ranks of {@code values[0..n)}. */

@@ -259,79 +259,13 @@ public final class SlopeSelection {
     for (int i = 0; i < n; i++) {
       ids[i] = i;
     }
-    sortByTwoKeys(keysLo, keysHi, ids);
+    Ranks.sortByTwoKeys(keysLo, keysHi, ids, n, scratch, wScratch, idScratch);
     System.arraycopy(keysHi, 0, w, 0, n);
     collectedCount = 0;
     logKeep = keep >= 1 ? 0 : Math.log1p(-keep);
     skip = keep >= 1 ? 0 : nextSkip();
     mergeEmitting(keep >= 1);
     return Arrays.copyOf(collected, collectedCount);
-  }
-
-  /** Sorts (k1, k2, id) triples by k1 then k2, in place; O(n log n). */
-  private void sortByTwoKeys(double[] k1, double[] k2, int[] id) {
-    final int run = 16;
-    for (int lo = 0; lo < n; lo += run) {
-      int hi = Math.min(lo + run, n);
-      for (int i = lo + 1; i < hi; i++) {
-        double a = k1[i];
-        double b = k2[i];
-        int c = id[i];
-        int k = i;
-        while (k > lo && (k1[k - 1] > a || (k1[k - 1] == a && k2[k - 1] > b))) {
-          k1[k] = k1[k - 1];
-          k2[k] = k2[k - 1];
-          id[k] = id[k - 1];
-          k--;
-        }
-        k1[k] = a;
-        k2[k] = b;
-        id[k] = c;
-      }
-    }
-    double[] s1 = k1;
-    double[] s2 = k2;
-    int[] si = id;
-    double[] d1 = scratch;
-    double[] d2 = wScratch;
-    int[] di = idScratch;
-    for (int width = run; width < n; width <<= 1) {
-      for (int lo = 0; lo < n; lo += width << 1) {
-        int mid = Math.min(lo + width, n);
-        int hi = Math.min(lo + (width << 1), n);
-        int i = lo;
-        int j = mid;
-        int k = lo;
-        while (i < mid && j < hi) {
-          boolean right = s1[j] < s1[i] || (s1[j] == s1[i] && s2[j] < s2[i]);
-          int from = right ? j++ : i++;
-          d1[k] = s1[from];
-          d2[k] = s2[from];
-          di[k++] = si[from];
-        }
-        System.arraycopy(s1, i, d1, k, mid - i);
-        System.arraycopy(s2, i, d2, k, mid - i);
-        System.arraycopy(si, i, di, k, mid - i);
-        k += mid - i;
-        System.arraycopy(s1, j, d1, k, hi - j);
-        System.arraycopy(s2, j, d2, k, hi - j);
-        System.arraycopy(si, j, di, k, hi - j);
-      }
-      double[] t1 = s1;
-      s1 = d1;
-      d1 = t1;
-      double[] t2 = s2;
-      s2 = d2;
-      d2 = t2;
-      int[] ti = si;
-      si = di;
-      di = ti;
-    }
-    if (s1 != k1) {
-      System.arraycopy(s1, 0, k1, 0, n);
-      System.arraycopy(s2, 0, k2, 0, n);
-      System.arraycopy(si, 0, id, 0, n);
-    }
   }
 
   private long nextSkip() {
