@@ -1,0 +1,344 @@
+package dev.leakhound.analysis.trend;
+
+import static dev.leakhound.analysis.trend.Quantities.duration;
+import static dev.leakhound.analysis.trend.Quantities.pValue;
+
+import dev.leakhound.analysis.trend.stats.Normal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the statistics and the guards' outcomes into a {@link Verdict} with its confidence, time to
+ * the limit and reason. Package-private; stateless and thread-safe.
+ */
+final class Decision {
+  private Decision() {}
+
+  static Verdict insufficient(
+      TrendInput in,
+      TrendOptions o,
+      TrendAnalyzer.Evidence e,
+      int points,
+      double span,
+      int afterWarmUp) {
+    String where =
+        e.regime().cause() != null
+            ? "since the " + e.regime().cause()
+            : e.life().restarts() > 0 ? "since the last restart" : "so far";
+    String reason =
+        String.format(
+            Locale.ROOT,
+            "Not enough data yet: %d floor point%s over %s %s, after a %s warm-up; the verdict"
+                + " needs %d points over at least %s.",
+            points,
+            points == 1 ? "" : "s",
+            duration(span),
+            where,
+            duration(o.warmUpSeconds()),
+            o.minimumPoints(),
+            duration(o.minimumSpanSeconds()));
+    if (in.size() == 0) {
+      reason = "Not enough data yet: the series has no samples.";
+    }
+    TrendEvidence evidence =
+        evidence(in, e, null, afterWarmUp, points, null, null, null, null, null, null, null);
+    return new Verdict(
+        VerdictKind.INSUFFICIENT_DATA,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        reason,
+        in.kind(),
+        unit(in),
+        limit(in),
+        evidence);
+  }
+
+  static Verdict decide(
+      TrendInput in,
+      TrendOptions o,
+      TrendAnalyzer.Evidence e,
+      double[] t,
+      WindowStats.Fit whole,
+      WindowStats.Fit basis,
+      LoadCheck loadCheck,
+      PlateauGuard.Result plateau) {
+    SignalKind.Unit unit = in.kind().unit();
+    double startLevel = whole.levelAtStart();
+    double now = in.time(in.size() - 1);
+    double current = whole.levelAt(now);
+    double minimum = o.minimumGrowth(in.kind()).perHour(startLevel);
+    TrendTest test = basis.test();
+    double slope = test.slopePerHour();
+    boolean big = slope >= minimum;
+    boolean grows = test.grows(o.leakAlpha());
+    boolean maybe = test.pValue() < o.suspectAlpha() && slope > 0;
+    PlateauCheck.Outcome pl = plateau.check().outcome();
+    LoadCheck.Outcome lo = loadCheck.outcome();
+    String over = " over the last " + duration(t[t.length - 1] - t[0]);
+    String rate = rateWithInterval(test, o, unit);
+    String floorName = "the " + in.kind().description() + " floor";
+    VerdictKind kind;
+    String reason;
+    TrendTest confidenceBasis = test;
+    if (grows && big && pl == PlateauCheck.Outcome.LEVELLED_OFF) {
+      kind = VerdictKind.NO_LEAK;
+      TrendTest recent = plateau.check().recent();
+      confidenceBasis = recent;
+      reason =
+          "No leak: "
+              + floorName
+              + " rose "
+              + Quantities.perHour(slope, unit)
+              + over
+              + ", but has levelled off over the last "
+              + duration(plateau.check().windowSeconds())
+              + " ("
+              + rateWithInterval(recent, o, unit)
+              + "): a cache or pool warming up.";
+    } else if (grows
+        && big
+        && pl == PlateauCheck.Outcome.SLOWING
+        && lo != LoadCheck.Outcome.PERSISTS_UNDER_LOAD) {
+      kind = VerdictKind.SUSPECT;
+      reason =
+          "Suspect: "
+              + floorName
+              + " grows "
+              + rate
+              + over
+              + ", but the last "
+              + duration(plateau.check().windowSeconds())
+              + " grew only "
+              + Quantities.perHour(plateau.check().recent().slopePerHour(), unit)
+              + ": it may still be warming up.";
+    } else if (grows && big && lo == LoadCheck.Outcome.ROSE_WITH_LOAD) {
+      kind = VerdictKind.SUSPECT;
+      reason =
+          "Suspect: "
+              + floorName
+              + " grows "
+              + rate
+              + over
+              + ", but the request rate rose the whole time, so load and a leak cannot be told"
+              + " apart yet; they can once the load falls.";
+    } else if (grows && big && t[t.length - 1] - t[0] < o.minimumLeakSeconds()) {
+      kind = VerdictKind.SUSPECT;
+      reason =
+          "Suspect: "
+              + floorName
+              + " grows "
+              + rate
+              + over
+              + "; growth must last "
+              + duration(o.minimumLeakSeconds())
+              + " before it is called a leak (a cache filling up looks the same until it stops).";
+    } else if (grows && big) {
+      kind = VerdictKind.LEAK;
+      reason =
+          "Leaking: "
+              + floorName
+              + " grows "
+              + rate
+              + ", Mann-Kendall "
+              + pValue(test.pValue())
+              + " after correcting for autocorrelation,"
+              + over
+              + (lo == LoadCheck.Outcome.PERSISTS_UNDER_LOAD
+                  ? ", and keeps growing once the request rate is accounted for ("
+                      + Quantities.amount(loadCheck.perRequest(), unit)
+                      + " kept per request)"
+                  : "")
+              + ".";
+    } else if (maybe && big && pl != PlateauCheck.Outcome.LEVELLED_OFF) {
+      kind = VerdictKind.SUSPECT;
+      reason =
+          "Suspect: "
+              + floorName
+              + " may be growing ("
+              + rate
+              + ", "
+              + pValue(test.pValue())
+              + over
+              + "); not conclusive yet.";
+    } else if (lo == LoadCheck.Outcome.FOLLOWS_LOAD && whole.test().grows(o.suspectAlpha())) {
+      kind = VerdictKind.NO_LEAK;
+      reason =
+          String.format(
+              Locale.ROOT,
+              "No leak: %s follows the request rate (correlation %.2f) and, adjusted for it, does"
+                  + " not grow (%s).",
+              floorName,
+              loadCheck.floorRateCorrelation() == null ? 0.0 : loadCheck.floorRateCorrelation(),
+              rate);
+    } else if (grows) {
+      kind = VerdictKind.NO_LEAK;
+      reason =
+          "No leak worth reporting: "
+              + floorName
+              + " grows "
+              + rate
+              + over
+              + ", below the practical minimum of "
+              + Quantities.perHour(minimum, unit)
+              + ".";
+    } else {
+      kind = VerdictKind.NO_LEAK;
+      reason =
+          "No leak: no significant growth of "
+              + floorName
+              + over
+              + " ("
+              + rate
+              + ", "
+              + pValue(test.pValue())
+              + ").";
+    }
+    double confidence;
+    if (kind == VerdictKind.NO_LEAK) {
+      confidence = belowMinimum(confidenceBasis, minimum, o);
+    } else {
+      confidence = 1 - test.pValue();
+    }
+    Double ttl = null;
+    Double ttlLow = null;
+    Double ttlHigh = null;
+    double limit = in.limit();
+    if (kind != VerdictKind.NO_LEAK && !Double.isNaN(limit) && test.slopePerHour() > 0) {
+      double room = Math.max(0, limit - current);
+      ttl = room / test.slopePerHour() * 3600;
+      ttlLow = room / Math.max(test.slopeHighPerHour(), test.slopePerHour()) * 3600;
+      ttlHigh = test.slopeLowPerHour() > 0 ? room / test.slopeLowPerHour() * 3600 : null;
+      reason +=
+          " At this pace it reaches the "
+              + Quantities.amount(limit, unit)
+              + " limit in about "
+              + duration(ttl)
+              + (ttlHigh != null
+                  ? " (" + duration(ttlLow) + " to " + duration(ttlHigh) + ")"
+                  : " (at the soonest " + duration(ttlLow) + ")")
+              + ".";
+    }
+    double relative = startLevel > 0 ? slope / startLevel : Double.NaN;
+    TrendEvidence evidence =
+        evidence(
+            in,
+            e,
+            t[0],
+            -1,
+            t.length,
+            startLevel,
+            current,
+            whole.test(),
+            relative,
+            minimum,
+            plateau.check(),
+            loadCheck);
+    return new Verdict(
+        kind,
+        round(confidence),
+        test.slopePerHour(),
+        test.slopeLowPerHour(),
+        test.slopeHighPerHour(),
+        ttl,
+        ttlLow,
+        ttlHigh,
+        reason,
+        in.kind(),
+        unit(in),
+        limit(in),
+        evidence);
+  }
+
+  /** How sure the growth is below the minimum, from the slope's interval read as normal. */
+  private static double belowMinimum(TrendTest test, double minimum, TrendOptions o) {
+    double z = Normal.quantile(1 - (1 - o.confidenceLevel()) / 2);
+    double se = (test.slopeHighPerHour() - test.slopeLowPerHour()) / (2 * z);
+    if (!(se > 0)) {
+      return test.slopePerHour() < minimum ? 1 : 0;
+    }
+    return Normal.cdf((minimum - test.slopePerHour()) / se);
+  }
+
+  private static String rateWithInterval(TrendTest test, TrendOptions o, SignalKind.Unit unit) {
+    return String.format(
+        Locale.ROOT,
+        "%s, %.0f%% interval %s to %s",
+        Quantities.perHour(test.slopePerHour(), unit),
+        o.confidenceLevel() * 100,
+        Quantities.amount(test.slopeLowPerHour(), unit),
+        Quantities.perHour(test.slopeHighPerHour(), unit));
+  }
+
+  private static TrendEvidence evidence(
+      TrendInput in,
+      TrendAnalyzer.Evidence e,
+      Double segmentStart,
+      int floorPoints,
+      int statisticPoints,
+      Double startLevel,
+      Double current,
+      TrendTest trend,
+      Double relative,
+      Double minimum,
+      PlateauCheck plateauCheck,
+      LoadCheck loadCheck) {
+    List<Double> changes = new ArrayList<>();
+    for (double c : e.regime().changeTimes()) {
+      changes.add(c);
+    }
+    int judgedFloor = 0;
+    double from = segmentStart == null ? Double.NEGATIVE_INFINITY : segmentStart;
+    for (double ft : e.floor().times()) {
+      if (ft >= from) {
+        judgedFloor++;
+      }
+    }
+    PlateauCheck plateau =
+        plateauCheck != null
+            ? plateauCheck
+            : new PlateauCheck(PlateauCheck.Outcome.NOT_CHECKED, 0, null);
+    LoadCheck load = loadCheck != null ? loadCheck : LoadCheck.none();
+    return new TrendEvidence(
+        in.size(),
+        e.life().restarts(),
+        segmentStart,
+        in.size() == 0 ? null : in.time(in.size() - 1),
+        e.cause(),
+        e.warmUpSkipped(),
+        changes,
+        e.floor().method(),
+        finite(e.floor().windowSeconds()),
+        finite(e.floor().gcPeriodSeconds()),
+        floorPoints >= 0 ? floorPoints : judgedFloor,
+        statisticPoints,
+        startLevel,
+        current,
+        trend,
+        relative == null ? null : finite(relative),
+        minimum,
+        plateau,
+        load);
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  private static double round(double v) {
+    return Math.max(0, Math.min(1, Math.round(v * 10000) / 10000.0));
+  }
+
+  private static String unit(TrendInput in) {
+    return in.kind().unit() == SignalKind.Unit.BYTES ? "bytes" : "count";
+  }
+
+  private static Double limit(TrendInput in) {
+    return Double.isNaN(in.limit()) ? null : in.limit();
+  }
+}
