@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * {@code kind: go}: a Go service with net/http/pprof. {@code address} is its base URL ({@code
  * http://127.0.0.1:8080}); options {@code metricsPath} (default: {@code /metrics}, falling back to
- * {@code /debug/vars}) and {@code pprofPath} (default {@code /debug/pprof}).
+ * {@code /debug/vars}), {@code pprofPath} (default {@code /debug/pprof}) and {@code requestsMetric}
+ * (the request counter the load guard reads; default: by convention).
  *
  * <p>Immutable and thread-safe.
  */
@@ -19,7 +20,8 @@ public final class GoTargetKind implements TargetKind {
 
   @Override
   public Set<String> optionKeys() {
-    return Set.of(GoCollector.METRICS_PATH, GoCollector.PPROF_PATH);
+    return Set.of(
+        GoCollector.METRICS_PATH, GoCollector.PPROF_PATH, MetricsEndpoint.REQUESTS_METRIC);
   }
 
   @Override
@@ -30,7 +32,7 @@ public final class GoTargetKind implements TargetKind {
   @Override
   public void validate(TargetConfig target, String path, ConfigProblems problems) {
     HttpAddress.check(target, path, problems, false);
-    for (String key : optionKeys()) {
+    for (String key : Set.of(GoCollector.METRICS_PATH, GoCollector.PPROF_PATH)) {
       String v = target.options().get(key);
       if (v != null && !v.startsWith("/")) {
         problems.add(

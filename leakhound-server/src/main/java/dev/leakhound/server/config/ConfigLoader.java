@@ -131,12 +131,27 @@ public final class ConfigLoader {
       externalUrl = "http://" + listen;
     }
 
-    MapNode evalNode = section(top, "evaluation", Set.of("interval", "window", "resolveWindow"));
+    MapNode evalNode =
+        section(
+            top,
+            "evaluation",
+            Set.of(
+                "interval",
+                "window",
+                "resolveWindow",
+                "warmUp",
+                "minimumSpan",
+                "minimumLeak",
+                "plateauWindow"));
     WatchConfig.Evaluation evaluation =
         new WatchConfig.Evaluation(
             duration(evalNode, "interval", "evaluation", Duration.ofMinutes(1)),
             duration(evalNode, "window", "evaluation", Duration.ofHours(6)),
-            duration(evalNode, "resolveWindow", "evaluation", Duration.ofMinutes(30)));
+            duration(evalNode, "resolveWindow", "evaluation", Duration.ofMinutes(30)),
+            duration(evalNode, "warmUp", "evaluation", null),
+            duration(evalNode, "minimumSpan", "evaluation", null),
+            duration(evalNode, "minimumLeak", "evaluation", null),
+            duration(evalNode, "plateauWindow", "evaluation", null));
     MapNode capNode = section(top, "capture", Set.of("baselineInterval", "baselinesKept"));
     WatchConfig.Capture capture =
         new WatchConfig.Capture(

@@ -150,6 +150,38 @@ public final class SampleStore {
         });
   }
 
+  /**
+   * The raw samples of one series in {@code [from, to]}; when there are more than {@code
+   * maxPoints}, every k-th (keeping the last), so times stay those of real scrapes and line up with
+   * the other signals of the same scrapes.
+   */
+  public SeriesData raw(String target, Signal signal, long from, long to, int maxPoints)
+      throws SQLException {
+    return db.read(
+        c -> {
+          Long targetId = targets.idOrNull(target);
+          Long id = targetId == null ? null : lookupSeries(c, targetId, signal.id());
+          if (id == null || to < from) {
+            return SeriesData.EMPTY;
+          }
+          SeriesData all = raw(c, id, from, to);
+          int n = all.size();
+          if (n <= maxPoints) {
+            return all;
+          }
+          int stride = (n + maxPoints - 1) / maxPoints;
+          int kept = (n - 1) / stride + 1;
+          long[] t = new long[kept];
+          double[] v = new double[kept];
+          int start = (n - 1) % stride;
+          for (int i = start, k = 0; i < n; i += stride, k++) {
+            t[k] = all.t()[i];
+            v[k] = all.v()[i];
+          }
+          return new SeriesData(t, v, v, v, 0);
+        });
+  }
+
   private static long count(Connection c, long id, long from, long to) throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(

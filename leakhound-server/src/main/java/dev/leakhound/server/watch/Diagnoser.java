@@ -43,7 +43,7 @@ final class Diagnoser {
   Findings diagnose(TargetRuntime rt) {
     List<String> notes = new ArrayList<>();
     if (rt.collector().captureKinds().isEmpty()) {
-      return new Findings(null, null, ProfileRefs.NONE, notes);
+      return new Findings(null, null, ProfileRefs.NONE, notes, rt.lifetime());
     }
     List<BaselineSet> baselines = rt.baselines();
     BaselineSet baseline = baselines.isEmpty() ? null : baselines.get(0);
@@ -97,7 +97,7 @@ final class Diagnoser {
     if (rt.captureError() != null) {
       notes.add("capture: " + rt.captureError());
     }
-    return new Findings(heap, goroutines, refs, notes);
+    return new Findings(heap, goroutines, refs, notes, now.lifetime());
   }
 
   private static Long id(BaselineSet set, ProfileKind kind) {
@@ -115,12 +115,14 @@ final class Diagnoser {
    * @param goroutines the goroutine comparison, or null
    * @param profiles the profiles used
    * @param notes what could not be done
+   * @param lifetime the process lifetime the profiles belong to
    */
   record Findings(
       ProfileComparison.HeapFindings heap,
       ProfileComparison.GoroutineFindings goroutines,
       ProfileRefs profiles,
-      List<String> notes) {}
+      List<String> notes,
+      String lifetime) {}
 
   /** The report for {@code rt} from {@code verdicts} and {@code findings}. */
   static LeakReport report(

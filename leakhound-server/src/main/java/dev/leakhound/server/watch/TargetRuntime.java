@@ -39,6 +39,7 @@ public final class TargetRuntime {
   private volatile long lastBaselineAt;
   private volatile boolean capturing;
   private volatile String captureError;
+  private volatile Diagnoser.Findings prepared;
   private volatile String resumeLifetime = "";
   private volatile long resumeAfter;
 
@@ -89,6 +90,7 @@ public final class TargetRuntime {
     lifetime = id;
     lifetimeStart = start;
     segmentStart = id.equals(resumeLifetime) ? Math.max(start, resumeAfter) : start;
+    prepared = null;
   }
 
   /**
@@ -129,6 +131,15 @@ public final class TargetRuntime {
 
   void openReport(LeakReport r) {
     openReport = r;
+  }
+
+  /** Findings captured when a signal turned suspect, for the report a leak verdict opens. */
+  Diagnoser.Findings prepared() {
+    return prepared;
+  }
+
+  void prepared(Diagnoser.Findings f) {
+    prepared = f;
   }
 
   /** Total time spent scraping, for own metrics. */
