@@ -13,6 +13,12 @@ import java.util.Set;
  * <p>Immutable and thread-safe.
  */
 public final class GoTargetKind implements TargetKind {
+  /**
+   * Where the service's Go source is (relative to the configuration file), so the diagnosis can
+   * read the lines goroutines wait on; the paths the dumps print are tried as well.
+   */
+  public static final String SOURCE_ROOT = "sourceRoot";
+
   @Override
   public String name() {
     return "go";

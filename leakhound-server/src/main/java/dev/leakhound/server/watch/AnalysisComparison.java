@@ -3,12 +3,14 @@ package dev.leakhound.server.watch;
 import dev.leakhound.analysis.goroutine.GoroutineAnalyzer;
 import dev.leakhound.analysis.goroutine.GoroutineGroup;
 import dev.leakhound.analysis.goroutine.GoroutineReport;
+import dev.leakhound.analysis.goroutine.SuspectRules;
 import dev.leakhound.analysis.pattern.LeakPattern;
 import dev.leakhound.analysis.profile.ProfileAlgebra;
 import dev.leakhound.analysis.profile.TopCalculator;
 import dev.leakhound.analysis.profile.TopOptions;
 import dev.leakhound.analysis.profile.TopReport;
 import dev.leakhound.analysis.profile.TopRow;
+import dev.leakhound.analysis.source.SourceFiles;
 import dev.leakhound.formats.goroutine.Frame;
 import dev.leakhound.formats.goroutine.GoroutineDump;
 import dev.leakhound.formats.goroutine.GoroutineDumpReader;
@@ -18,6 +20,7 @@ import dev.leakhound.server.report.Culprit;
 import dev.leakhound.server.report.GoroutineGrowth;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,7 +32,7 @@ import java.util.Map;
  * ProfileAlgebra#diff} (base scaled by -1 and merged, as {@code go tool pprof -diff_base}) read
  * through {@link TopCalculator} on {@code inuse_space}; the goroutine comparison is {@link
  * GoroutineAnalyzer} over the baseline's counts, the capture's full dump and the goroutineleak
- * listing.
+ * listing, reading Go source (only {@code .go} files) where it is at hand to name patterns.
  *
  * <p>Stateless and thread-safe. Cost: linear in the profiles' samples and stack frames.
  */
@@ -99,8 +102,8 @@ public final class AnalysisComparison implements ProfileComparison {
   }
 
   @Override
-  public GoroutineFindings goroutineGrowth(List<byte[]> dumps, byte[] leakListing)
-      throws IOException {
+  public GoroutineFindings goroutineGrowth(
+      List<byte[]> dumps, byte[] leakListing, List<Path> sourceRoots) throws IOException {
     List<GoroutineDump> read = new ArrayList<>();
     GoroutineDumpReader reader = new GoroutineDumpReader();
     int i = 0;
@@ -110,7 +113,8 @@ public final class AnalysisComparison implements ProfileComparison {
     if (leakListing != null) {
       read.add(reader.read("goroutineleak profile", new ByteArrayInputStream(leakListing)));
     }
-    GoroutineReport report = new GoroutineAnalyzer().analyze(read);
+    GoroutineReport report =
+        new GoroutineAnalyzer(SuspectRules.DEFAULT, SourceFiles.under(sourceRoots)).analyze(read);
     List<GoroutineGrowth> groups = new ArrayList<>();
     GoroutineGroup top = null;
     for (GoroutineGroup g : report.groups()) {

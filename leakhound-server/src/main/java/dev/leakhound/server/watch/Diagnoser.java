@@ -23,6 +23,9 @@ import java.util.logging.Logger;
  * <p>Thread-safe; each diagnosis runs on a capture thread with the target's capture claimed.
  */
 final class Diagnoser {
+  /** The go target option naming where its source is. */
+  static final String SOURCE_ROOT = dev.leakhound.server.collect.GoTargetKind.SOURCE_ROOT;
+
   private static final Logger LOG = Logger.getLogger(Diagnoser.class.getName());
   private static final List<ProfileKind> CAPTURE =
       List.of(
@@ -76,7 +79,7 @@ final class Diagnoser {
         ProfileRecord leak = now.profiles().get(ProfileKind.GOROUTINE_LEAK);
         byte[] listing =
             leak == null ? null : ProfileStore.gunzip(store.profiles().content(leak.id()));
-        goroutines = comparison.goroutineGrowth(dumps, listing);
+        goroutines = comparison.goroutineGrowth(dumps, listing, sourceRoots(rt));
       }
     } catch (IOException | SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "diagnosis of " + rt.name() + " failed", e);
@@ -98,6 +101,16 @@ final class Diagnoser {
       notes.add("capture: " + rt.captureError());
     }
     return new Findings(heap, goroutines, refs, notes, now.lifetime());
+  }
+
+  /** The target's {@code sourceRoot}, resolved against the configuration file's directory. */
+  private List<java.nio.file.Path> sourceRoots(TargetRuntime rt) {
+    String root = rt.config().options().get(SOURCE_ROOT);
+    if (root == null) {
+      return List.of();
+    }
+    java.nio.file.Path dir = watcher.config().file().toAbsolutePath().getParent();
+    return List.of(dir == null ? java.nio.file.Path.of(root) : dir.resolve(root));
   }
 
   private static Long id(BaselineSet set, ProfileKind kind) {

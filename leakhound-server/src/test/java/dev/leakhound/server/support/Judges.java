@@ -43,7 +43,8 @@ public final class Judges {
       }
 
       @Override
-      public GoroutineFindings goroutineGrowth(List<byte[]> dumps, byte[] leakListing) {
+      public GoroutineFindings goroutineGrowth(
+          List<byte[]> dumps, byte[] leakListing, List<java.nio.file.Path> sourceRoots) {
         return new GoroutineFindings(List.of(), null, null);
       }
     };
