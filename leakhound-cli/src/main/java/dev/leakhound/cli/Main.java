@@ -1,5 +1,6 @@
 package dev.leakhound.cli;
 
+import dev.leakhound.cli.demo.DemoUnavailableException;
 import dev.leakhound.formats.io.InputFormatException;
 import dev.leakhound.server.config.InvalidConfigException;
 import java.io.PrintWriter;
@@ -59,6 +60,9 @@ public final class Main {
               + "; nothing was started:");
       bad.problems().forEach(p -> err.println("  " + p));
       code = ExitCodes.DATA;
+    } else if (e instanceof DemoUnavailableException unavailable) {
+      err.println("leakhound: " + e.getMessage());
+      code = unavailable.exitCode();
     } else if (e instanceof UsageException) {
       err.println("leakhound: " + e.getMessage());
       code = ExitCodes.USAGE;

@@ -42,8 +42,8 @@ public final class AnalysisComparison implements ProfileComparison {
     "runtime.mapassign", "runtime.hashGrow", "runtime.growWork", "internal/runtime/maps."
   };
 
-  /** Culprits below this share of the growth are left out of a report. */
-  private static final double MIN_SHARE = 0.01;
+  /** Culprits below this share of the growth (scraping itself allocates a little) are left out. */
+  private static final double MIN_SHARE = 0.02;
 
   @Override
   public HeapFindings heapGrowth(byte[] baseline, byte[] current) throws IOException {
