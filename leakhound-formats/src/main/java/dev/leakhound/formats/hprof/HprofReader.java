@@ -190,7 +190,7 @@ public final class HprofReader implements Closeable {
         switch (tag) {
           case TAG_STRING -> {
             reading = "a string record";
-            readString(recordStart, length, contents, visitor);
+            readString(recordStart, length, visitor);
           }
           case TAG_LOAD_CLASS -> {
             reading = "a class record";
@@ -235,15 +235,14 @@ public final class HprofReader implements Closeable {
     return new HprofReadResult(offset(), at, what);
   }
 
-  private void readString(long recordStart, long length, boolean contents, HprofVisitor visitor)
-      throws IOException {
+  private void readString(long recordStart, long length, HprofVisitor visitor) throws IOException {
     if (length < idSize) {
       throw bad(recordStart, "a string record of at least " + idSize + " bytes");
     }
     ensure(idSize);
     long id = id();
     long textLength = length - idSize;
-    if (contents && textLength <= BUFFER_SIZE / 2) {
+    if (textLength <= BUFFER_SIZE / 2) {
       ensure((int) textLength);
       visitor.string(id, buf, pos, (int) textLength);
       pos += (int) textLength;

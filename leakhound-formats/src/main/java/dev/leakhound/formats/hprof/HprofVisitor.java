@@ -13,8 +13,9 @@ import java.nio.ByteBuffer;
  */
 public interface HprofVisitor {
   /**
-   * Whether instance, array and string contents are wanted. When false, the reader skips them
-   * without loading them (passing {@code null} buffers), which is faster on uncompressed files.
+   * Whether instance and array contents are wanted (strings always arrive). When false, the reader
+   * skips them without loading them (passing {@code null} buffers), which is faster on uncompressed
+   * files.
    */
   default boolean wantsContents() {
     return true;

@@ -1,0 +1,54 @@
+package dev.leakhound.analysis.heap;
+
+import java.util.Arrays;
+
+/**
+ * A growable list of {@code int}s held in fixed chunks of 2^20, so growing never copies (no
+ * doubling peak on lists of hundreds of millions). Random access by {@code long} index.
+ *
+ * <p>Not thread-safe. 4 bytes per element plus at most one partly used chunk.
+ */
+final class IntChunks {
+  static final int SHIFT = 20;
+  static final int CHUNK = 1 << SHIFT;
+  static final int MASK = CHUNK - 1;
+
+  private int[][] chunks = new int[16][];
+  private long size;
+
+  void add(int value) {
+    int c = (int) (size >>> SHIFT);
+    if (c == chunks.length) {
+      chunks = Arrays.copyOf(chunks, c * 2);
+    }
+    int[] chunk = chunks[c];
+    if (chunk == null) {
+      chunk = chunks[c] = new int[CHUNK];
+    }
+    chunk[(int) (size & MASK)] = value;
+    size++;
+  }
+
+  int get(long index) {
+    return chunks[(int) (index >>> SHIFT)][(int) (index & MASK)];
+  }
+
+  long size() {
+    return size;
+  }
+
+  /** Copies into one array, freeing each chunk as it goes (the peak stays near one copy). */
+  int[] toArrayAndClear() {
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("more than 2^31 elements: " + size);
+    }
+    int[] out = new int[(int) size];
+    for (int c = 0; c * (long) CHUNK < size; c++) {
+      int n = (int) Math.min(CHUNK, size - (long) c * CHUNK);
+      System.arraycopy(chunks[c], 0, out, c * CHUNK, n);
+      chunks[c] = null;
+    }
+    size = 0;
+    return out;
+  }
+}
