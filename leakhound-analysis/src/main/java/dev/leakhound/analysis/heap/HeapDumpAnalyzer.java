@@ -2,6 +2,7 @@ package dev.leakhound.analysis.heap;
 
 import dev.leakhound.analysis.pattern.LeakPattern;
 import dev.leakhound.formats.hprof.HprofRootKind;
+import dev.leakhound.formats.io.InputFormatException;
 import dev.leakhound.formats.progress.CancelSignal;
 import dev.leakhound.formats.progress.ProgressListener;
 import java.io.IOException;
@@ -35,16 +36,16 @@ public final class HeapDumpAnalyzer {
   private HeapDumpAnalyzer() {}
 
   /** What to report and how. */
-  public record Options(int top, boolean showValues, double suspectShare) {
+  public record Options(int top, int histogramRows, boolean showValues, double suspectShare) {
     public Options {
-      if (top < 1 || suspectShare <= 0 || suspectShare > 1) {
-        throw new IllegalArgumentException("top >= 1 and 0 < suspectShare <= 1");
+      if (top < 1 || histogramRows < 1 || suspectShare <= 0 || suspectShare > 1) {
+        throw new IllegalArgumentException("top >= 1, histogramRows >= 1, 0 < suspectShare <= 1");
       }
     }
 
     /** 20 dominators and 30 histogram rows, no values, suspects from 10% of the heap. */
     public static Options defaults() {
-      return new Options(20, false, 0.10);
+      return new Options(20, 30, false, 0.10);
     }
   }
 
@@ -56,6 +57,23 @@ public final class HeapDumpAnalyzer {
    */
   public static HeapReport analyze(
       Path file, Options options, ProgressListener progress, CancelSignal cancel)
+      throws IOException {
+    return analyze(file, file.toString(), options, progress, cancel);
+  }
+
+  /** Same, naming the dump {@code name} in the report and in errors (e.g. {@code <stdin>}). */
+  public static HeapReport analyze(
+      Path file, String name, Options options, ProgressListener progress, CancelSignal cancel)
+      throws IOException {
+    try {
+      return run(file, name, options, progress, cancel);
+    } catch (InputFormatException e) {
+      throw name.equals(file.toString()) ? e : e.withSource(name);
+    }
+  }
+
+  private static HeapReport run(
+      Path file, String name, Options options, ProgressListener progress, CancelSignal cancel)
       throws IOException {
     HeapGraph g = new HeapGraphLoader(file, progress, cancel).load();
     long references = g.outTargets.size();
@@ -119,7 +137,7 @@ public final class HeapDumpAnalyzer {
       suspects.add(suspect(found.get(i), suspectPaths.get(i), g, tree, retained, details));
     }
     return new HeapReport(
-        file.toString(),
+        name,
         g.version,
         g.idSize,
         g.read.truncated(),
@@ -137,7 +155,7 @@ public final class HeapDumpAnalyzer {
         tree.size() - 1,
         total,
         rootCounts(g),
-        histogram(g, options.top() + 10),
+        histogram(g, options.histogramRows()),
         dominators,
         suspects);
   }
