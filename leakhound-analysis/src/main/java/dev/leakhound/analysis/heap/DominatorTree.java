@@ -17,19 +17,21 @@ import java.util.function.IntToLongFunction;
  * the reachable nodes. The predecessor lists are kept too (they answer "who references this" for
  * paths to GC roots) until {@link #releasePredecessors()}.
  *
- * <p>Not thread-safe. Time near-linear in nodes plus references. Memory while computing: 24 bytes
- * per reachable node plus 4 per reference (predecessors); afterwards 12 per node plus the
- * predecessors.
+ * <p>Not thread-safe. Time near-linear in nodes plus references. Memory while computing: 20 bytes
+ * per reachable node plus 4 per reference (the node numbering is parked in a temporary file
+ * meanwhile on large graphs); afterwards 8 per node plus the predecessors.
  */
 public final class DominatorTree {
   private static final int REPORT_EVERY = 1 << 20;
 
-  private final int[] preOf;
+  private int[] preOf;
   private final int[] vertex;
   private final int[] idom;
   private final int size;
   private int[] predOffsets;
   private int[] preds;
+  private ParkedInts parkedPredOffsets;
+  private ParkedInts parkedPreds;
 
   private DominatorTree(int[] preOf, int[] vertex, int[] idom, int size, int[] po, int[] p) {
     this.preOf = preOf;
@@ -38,6 +40,24 @@ public final class DominatorTree {
     this.size = size;
     this.predOffsets = po;
     this.preds = p;
+  }
+
+  /** Arrays parked in temporary files while the semi-dominator loop runs, above this size. */
+  private static final int PARK_ABOVE = 1 << 19;
+
+  /**
+   * The forward edges handed to {@link #compute(int, Edges, int[], boolean, ProgressListener,
+   * CancelSignal)}, which drops them as soon as the predecessor lists are built: the two never both
+   * live in full.
+   */
+  static final class Edges {
+    int[] offsets;
+    IntChunks targets;
+
+    Edges(int[] offsets, IntChunks targets) {
+      this.offsets = offsets;
+      this.targets = targets;
+    }
   }
 
   /**
@@ -55,26 +75,47 @@ public final class DominatorTree {
     for (int t : targets) {
       chunks.add(t);
     }
-    return compute(nodeCount, offsets, chunks, roots, progress, cancel);
+    return compute(nodeCount, new Edges(offsets, chunks), roots, true, progress, cancel);
   }
 
+  /**
+   * Computes the tree, consuming {@code edges}. Without {@code keepNodeIndex} the node-to-preorder
+   * index is dropped (4 bytes per node) and {@link #pre} is unavailable.
+   */
   static DominatorTree compute(
       int nodeCount,
-      int[] offsets,
-      IntChunks targets,
+      Edges edges,
       int[] roots,
+      boolean keepNodeIndex,
       ProgressListener progress,
       CancelSignal cancel) {
     int[] preOf = new int[nodeCount];
     Arrays.fill(preOf, -1);
     int[] vertex = new int[nodeCount + 1];
     int[] parent = new int[nodeCount + 1];
-    int size = depthFirst(offsets, targets, roots, preOf, vertex, parent, progress, cancel);
-    vertex = Arrays.copyOf(vertex, size);
-    parent = Arrays.copyOf(parent, size);
+    int size =
+        depthFirst(edges.offsets, edges.targets, roots, preOf, vertex, parent, progress, cancel);
+    boolean park = nodeCount > PARK_ABOVE;
+    ParkedInts parkedVertex = park ? ParkedInts.park(vertex) : null;
+    if (park) {
+      vertex = null;
+    }
     int[] predOffsets = new int[size + 1];
-    int[] preds = predecessors(offsets, targets, roots, preOf, vertex, size, predOffsets);
+    int[] preds =
+        predecessors(nodeCount, edges.offsets, edges.targets, roots, preOf, size, predOffsets);
+    edges.offsets = null;
+    edges.targets = null;
+    ParkedInts parkedPreOf = park && keepNodeIndex ? ParkedInts.park(preOf) : null;
+    if (park || !keepNodeIndex) {
+      preOf = null;
+    }
     semiNca(parent, predOffsets, preds, size, progress, cancel);
+    if (parkedVertex != null) {
+      vertex = parkedVertex.restore();
+    }
+    if (parkedPreOf != null) {
+      preOf = parkedPreOf.restore();
+    }
     return new DominatorTree(preOf, vertex, parent, size, predOffsets, preds);
   }
 
@@ -131,41 +172,53 @@ public final class DominatorTree {
     return count;
   }
 
+  /**
+   * Transposes the graph into predecessor lists in preorder numbers. Nodes are visited in node
+   * order so each chunk of forward edges can be released once read: the forward and backward edges
+   * never both live in full. Lists are filled backwards from each list's end, so no second array of
+   * cursors is needed.
+   */
   private static int[] predecessors(
+      int nodeCount,
       int[] offsets,
       IntChunks targets,
       int[] roots,
       int[] preOf,
-      int[] vertex,
       int size,
       int[] predOffsets) {
-    long total = 0;
+    long total = roots.length;
     for (int root : roots) {
-      predOffsets[preOf[root] + 1]++;
-      total++;
+      predOffsets[preOf[root]]++;
     }
-    for (int p = 1; p < size; p++) {
-      int v = vertex[p];
+    for (int v = 0; v < nodeCount; v++) {
+      if (preOf[v] < 0) {
+        continue;
+      }
       for (int i = offsets[v], end = offsets[v + 1]; i < end; i++) {
-        predOffsets[preOf[targets.get(i)] + 1]++;
+        predOffsets[preOf[targets.get(i)]]++;
         total++;
       }
     }
     if (total > Integer.MAX_VALUE - 16) {
       throw new IllegalStateException("more than 2^31 references are not supported");
     }
-    for (int p = 0; p < size; p++) {
-      predOffsets[p + 1] += predOffsets[p];
+    // predOffsets[p] becomes the end of p's list; filling decrements it to the start.
+    for (int p = 1; p <= size; p++) {
+      predOffsets[p] += predOffsets[p - 1];
     }
     int[] preds = new int[(int) total];
-    int[] fill = Arrays.copyOf(predOffsets, size);
     for (int root : roots) {
-      preds[fill[preOf[root]]++] = 0;
+      preds[--predOffsets[preOf[root]]] = 0;
     }
-    for (int p = 1; p < size; p++) {
-      int v = vertex[p];
-      for (int i = offsets[v], end = offsets[v + 1]; i < end; i++) {
-        preds[fill[preOf[targets.get(i)]]++] = p;
+    for (int v = 0; v < nodeCount; v++) {
+      int p = preOf[v];
+      if (p >= 0) {
+        for (int i = offsets[v], end = offsets[v + 1]; i < end; i++) {
+          preds[--predOffsets[preOf[targets.get(i)]]] = p;
+        }
+      }
+      if (v + 1 < nodeCount) {
+        targets.releaseBefore(offsets[v + 1]);
       }
     }
     return preds;
@@ -252,6 +305,9 @@ public final class DominatorTree {
 
   /** The preorder number of {@code node}, or -1 when no GC root reaches it. */
   public int pre(int node) {
+    if (preOf == null) {
+      throw new IllegalStateException("the node index was not kept");
+    }
     return preOf[node];
   }
 
@@ -270,7 +326,7 @@ public final class DominatorTree {
    * (a GC root, or an object reached from several roots), -2 when unreachable.
    */
   public int immediateDominator(int node) {
-    int p = preOf[node];
+    int p = pre(node);
     if (p < 0) {
       return -2;
     }
@@ -309,6 +365,31 @@ public final class DominatorTree {
     return preds != null;
   }
 
+  /** Moves the predecessor lists to temporary files until {@link #restorePredecessors()}. */
+  void parkPredecessors() {
+    parkedPredOffsets = ParkedInts.park(predOffsets);
+    parkedPreds = ParkedInts.park(preds);
+    predOffsets = null;
+    preds = null;
+  }
+
+  void restorePredecessors() {
+    if (parkedPreds != null) {
+      predOffsets = parkedPredOffsets.restore();
+      preds = parkedPreds.restore();
+      parkedPredOffsets = null;
+      parkedPreds = null;
+    }
+  }
+
+  /**
+   * Frees the node-to-preorder index (4 bytes per node) when only preorder numbers are used from
+   * here on; {@link #pre} and {@link #immediateDominator} fail afterwards.
+   */
+  void releaseNodeIndex() {
+    preOf = null;
+  }
+
   /** Frees the predecessor lists once no path to a GC root is needed any more. */
   void releasePredecessors() {
     predOffsets = null;
@@ -316,7 +397,7 @@ public final class DominatorTree {
   }
 
   long footprintBytes() {
-    long bytes = 4L * preOf.length + 4L * vertex.length + 4L * idom.length;
+    long bytes = (preOf == null ? 0 : 4L * preOf.length) + 4L * vertex.length + 4L * idom.length;
     if (preds != null) {
       bytes += 4L * predOffsets.length + 4L * preds.length;
     }

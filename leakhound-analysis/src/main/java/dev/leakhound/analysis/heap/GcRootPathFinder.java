@@ -8,26 +8,24 @@ import java.util.Arrays;
  * Reference.referent edges are not in the graph, so no path goes through a weak, soft, phantom or
  * finalizer reference.
  *
- * <p>Not thread-safe. Holds two ints per reachable object; each search touches only what it visits.
+ * <p>Not thread-safe. Memory proportional to what a search visits (a hash map and a queue), not to
+ * the heap: most searches end within a few thousand objects.
  */
 final class GcRootPathFinder {
   private final DominatorTree tree;
-  private final int[] prev;
-  private final int[] queue;
 
   GcRootPathFinder(DominatorTree tree) {
     this.tree = tree;
-    this.prev = new int[tree.size()];
-    this.queue = new int[tree.size()];
-    Arrays.fill(prev, -1);
   }
 
   /** Preorder numbers from a GC root to {@code target}, root first. */
   int[] path(int target) {
+    LongIntMap prev = new LongIntMap(1 << 10);
+    int[] queue = new int[1 << 10];
     int head = 0;
     int tail = 0;
     queue[tail++] = target;
-    prev[target] = target;
+    prev.put(target, target);
     int root = -1;
     search:
     while (head < tail) {
@@ -38,30 +36,28 @@ final class GcRootPathFinder {
           root = x;
           break search;
         }
-        if (prev[y] < 0) {
-          prev[y] = x;
+        if (prev.get(y) < 0) {
+          prev.put(y, x);
+          if (tail == queue.length) {
+            queue = Arrays.copyOf(queue, tail * 2);
+          }
           queue[tail++] = y;
         }
       }
     }
-    int[] path;
     if (root < 0) {
-      path = new int[] {target};
-    } else {
-      int length = 1;
-      for (int x = root; x != target; x = prev[x]) {
-        length++;
-      }
-      path = new int[length];
-      int k = 0;
-      for (int x = root; x != target; x = prev[x]) {
-        path[k++] = x;
-      }
-      path[k] = target;
+      return new int[] {target};
     }
-    for (int i = 0; i < tail; i++) {
-      prev[queue[i]] = -1;
+    int length = 1;
+    for (int x = root; x != target; x = prev.get(x)) {
+      length++;
     }
+    int[] path = new int[length];
+    int k = 0;
+    for (int x = root; x != target; x = prev.get(x)) {
+      path[k++] = x;
+    }
+    path[k] = target;
     return path;
   }
 }

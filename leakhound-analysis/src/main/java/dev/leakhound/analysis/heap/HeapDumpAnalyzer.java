@@ -72,30 +72,60 @@ public final class HeapDumpAnalyzer {
     }
   }
 
+  /**
+   * The phases, ordered so the heap never holds more than about 20 bytes per object plus 4 per
+   * reference: the histogram is taken before the dominators; sizes and classes are parked in
+   * temporary files while the dominators are computed, the predecessor lists while retained sizes
+   * and suspects are; and each phase keeps only the handful of numbers the report needs.
+   */
   private static HeapReport run(
       Path file, String name, Options options, ProgressListener progress, CancelSignal cancel)
       throws IOException {
     HeapGraph g = new HeapGraphLoader(file, progress, cancel).load();
     long references = g.outTargets.size();
-    DominatorTree tree =
-        DominatorTree.compute(
-            g.nodeCount, g.outOffsets, g.outTargets, g.rootNodes, progress, cancel);
+    List<HeapReport.HistogramEntry> histogram = histogram(g, options.histogramRows());
+    long shallowTotal = shallowTotal(g);
+    boolean park = g.nodeCount > (1 << 19);
+    ParkedInts parkedShallow = park ? ParkedInts.park(g.shallowUnits) : null;
+    ParkedInts parkedClasses = park ? ParkedInts.park(g.classOf) : null;
+    if (park) {
+      g.shallowUnits = null;
+      g.classOf = null;
+    }
+    DominatorTree.Edges edges = new DominatorTree.Edges(g.outOffsets, g.outTargets);
     g.outOffsets = null;
     g.outTargets = null;
+    DominatorTree tree =
+        DominatorTree.compute(g.nodeCount, edges, g.rootNodes, false, progress, cancel);
+    if (park) {
+      tree.parkPredecessors();
+      g.shallowUnits = parkedShallow.restore();
+    }
+    progress.onProgress("retained sizes", 0, 1);
     long[] retained = tree.retainedSizes(g::shallowBytes);
     long total = retained[0];
-
-    int[] classOfPre = new int[tree.size()];
-    classOfPre[0] = -1;
-    for (int p = 1; p < tree.size(); p++) {
-      int node = tree.node(p);
-      classOfPre[p] = g.isClassNode(node) ? -1 : g.classOf[node];
+    int[] top = topDominators(tree, retained, options.top());
+    long[] topShallow = new long[top.length];
+    long[] topRetained = new long[top.length];
+    for (int i = 0; i < top.length; i++) {
+      topShallow[i] = g.shallowBytes(tree.node(top[i]));
+      topRetained[i] = retained[top[i]];
     }
+    if (park) {
+      g.shallowUnits = null;
+      g.classOf = parkedClasses.restore();
+    }
+    progress.onProgress("leak suspects", 0, 1);
+    java.util.function.IntUnaryOperator classOfPre =
+        p -> {
+          int node = tree.node(p);
+          return node < 0 || g.isClassNode(node) ? -1 : g.classOf[node];
+        };
     List<LeakSuspectFinder.Found> found =
         new LeakSuspectFinder(tree, retained, classOfPre, g.classes.size())
             .find(options.suspectShare());
-    classOfPre = null;
-    int[] top = topDominators(tree, retained, options.top());
+    retained = null;
+    tree.restorePredecessors();
 
     progress.onProgress("paths to GC roots", 0, found.size() + top.length);
     GcRootPathFinder paths = new GcRootPathFinder(tree);
@@ -115,7 +145,6 @@ public final class HeapDumpAnalyzer {
       dominatorPaths.add(path);
       want(wanted, tree, path);
     }
-    paths = null;
     tree.releasePredecessors();
     ObjectDetails details = new ObjectDetails(g, wanted, options.showValues());
     details.read(file, progress, cancel);
@@ -127,14 +156,14 @@ public final class HeapDumpAnalyzer {
           new HeapReport.Dominator(
               details.className(node),
               hex(details.id(node)),
-              g.shallowBytes(node),
-              retained[top[i]],
-              percent(retained[top[i]], total),
+              topShallow[i],
+              topRetained[i],
+              percent(topRetained[i], total),
               steps(details, tree, dominatorPaths.get(i))));
     }
     List<HeapReport.Suspect> suspects = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
-      suspects.add(suspect(found.get(i), suspectPaths.get(i), g, tree, retained, details));
+      suspects.add(suspect(found.get(i), suspectPaths.get(i), g, tree, total, details));
     }
     return new HeapReport(
         name,
@@ -151,11 +180,11 @@ public final class HeapDumpAnalyzer {
         g.objectCount,
         g.nodeCount - g.objectCount,
         references,
-        shallowTotal(g),
+        shallowTotal,
         tree.size() - 1,
         total,
         rootCounts(g),
-        histogram(g, options.histogramRows()),
+        histogram,
         dominators,
         suspects);
   }
@@ -165,7 +194,7 @@ public final class HeapDumpAnalyzer {
       int[] path,
       HeapGraph g,
       DominatorTree tree,
-      long[] retained,
+      long total,
       ObjectDetails details) {
     int node = tree.node(f.suspect());
     String className =
@@ -177,14 +206,12 @@ public final class HeapDumpAnalyzer {
       int accNode = tree.node(f.accumulationPoint());
       point =
           new HeapReport.AccumulationPoint(
-              details.className(accNode),
-              hex(details.id(accNode)),
-              retained[f.accumulationPoint()]);
+              details.className(accNode), hex(details.id(accNode)), f.accumulationRetained());
     }
     List<String> steps = steps(details, tree, path);
     String rootKind = rootKind(g, tree.node(path[0]));
     LeakPattern pattern = pattern(steps, accumulated);
-    double pct = percent(f.retained(), retained[0]);
+    double pct = percent(f.retained(), total);
     String description;
     if (f.instances()) {
       description =

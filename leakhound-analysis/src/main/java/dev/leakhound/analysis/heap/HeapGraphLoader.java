@@ -51,12 +51,25 @@ final class HeapGraphLoader {
     int classSlot = classSlot(g.classes);
     g.shallowUnits = appendClassNodes(first.shallow, g, classNodes, true, classSlot);
     g.classOf = appendClassNodes(first.classOf, g, classNodes, false, classSlot);
+    boolean park = g.nodeCount > (1 << 19);
+    ParkedInts shallow = park ? ParkedInts.park(g.shallowUnits) : null;
+    ParkedInts classOf = park ? ParkedInts.park(g.classOf) : null;
+    if (park) {
+      g.shallowUnits = null;
+      g.classOf = null;
+    }
     IdIndex index = IdIndex.build(first.ids, first.ascending);
     first.ids.clear();
     resolveRoots(g, first, index);
     ReferencePass second = new ReferencePass(g, index);
     pass(second, "reading heap dump (2/2: references)");
     second.finish();
+    index = null;
+    second = null;
+    if (park) {
+      g.shallowUnits = shallow.restore();
+      g.classOf = classOf.restore();
+    }
     return g;
   }
 
@@ -81,11 +94,8 @@ final class HeapGraphLoader {
   /** The per-object values followed by one entry per class node. */
   private static int[] appendClassNodes(
       IntChunks perObject, HeapGraph g, int classNodes, boolean sizes, int classSlot) {
-    long n = perObject.size();
     int[] all = new int[g.nodeCount];
-    int[] objects = perObject.toArrayAndClear();
-    System.arraycopy(objects, 0, all, 0, (int) n);
-    objects = null;
+    perObject.copyToAndClear(all);
     for (int s = 0; s < g.classes.size(); s++) {
       HeapClasses.Slot slot = g.classes.get(s);
       if (slot.classNode < 0) {

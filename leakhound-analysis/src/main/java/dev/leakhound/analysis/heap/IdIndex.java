@@ -64,7 +64,7 @@ final class IdIndex {
         keys[i] = (int) (((ids.get(i) - min) >>> shift) - (1L << 31));
       }
       if (!ascending) {
-        Arrays.parallelSort(keys);
+        Arrays.sort(keys);
       }
       int bucketBits = Math.max(8, Math.min(22, 32 - Integer.numberOfLeadingZeros(n) - 4));
       int bucketShift = 32 - bucketBits;
@@ -87,7 +87,7 @@ final class IdIndex {
       keys[i] = ids.get(i);
     }
     if (!ascending) {
-      Arrays.parallelSort(keys);
+      Arrays.sort(keys);
     }
     IdIndex sortedOnly = new IdIndex(min, 0, null, keys, null, 0, null);
     return ascending ? sortedOnly : withPermutation(sortedOnly, ids);

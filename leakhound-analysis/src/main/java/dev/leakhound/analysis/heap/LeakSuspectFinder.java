@@ -16,8 +16,8 @@ import java.util.List;
  *       (many small leaked objects with no common dominator).
  * </ul>
  *
- * <p>Not thread-safe. Two linear scans of the tree plus one per suspect; 4 bytes per node while it
- * runs.
+ * <p>Not thread-safe. One linear scan of the tree, one per level of descent and one per suspect; a
+ * bit per node while it runs.
  */
 final class LeakSuspectFinder {
   static final int MAX_SUSPECTS = 10;
@@ -30,20 +30,25 @@ final class LeakSuspectFinder {
       long retained,
       long instanceCount,
       int accumulationPoint,
+      long accumulationRetained,
       int accumulatedSlot,
       long accumulatedCount,
       int representative) {}
 
   private final DominatorTree tree;
   private final long[] retained;
-  private final int[] classOfPre;
+  private final java.util.function.IntUnaryOperator classOfPre;
   private final int slots;
 
   /**
    * @param classOfPre the class slot of each preorder number (-1 for class objects, which are never
    *     grouped)
    */
-  LeakSuspectFinder(DominatorTree tree, long[] retained, int[] classOfPre, int slots) {
+  LeakSuspectFinder(
+      DominatorTree tree,
+      long[] retained,
+      java.util.function.IntUnaryOperator classOfPre,
+      int slots) {
     this.tree = tree;
     this.retained = retained;
     this.classOfPre = classOfPre;
@@ -53,38 +58,30 @@ final class LeakSuspectFinder {
   List<Found> find(double thresholdShare) {
     int size = tree.size();
     long threshold = Math.max(1, (long) (retained[0] * thresholdShare));
-    int[] bestChild = new int[size];
-    java.util.Arrays.fill(bestChild, -1);
     long[] groupRetained = new long[slots];
     long[] groupCount = new long[slots];
     int[] groupBest = new int[slots];
-    List<Found> found = new ArrayList<>();
     List<Integer> big = new ArrayList<>();
     for (int p = 1; p < size; p++) {
-      int d = tree.idomPre(p);
-      if (bestChild[d] < 0 || retained[p] > retained[bestChild[d]]) {
-        bestChild[d] = p;
+      if (tree.idomPre(p) != 0) {
+        continue;
       }
-      if (d == 0) {
-        if (retained[p] >= threshold) {
-          big.add(p);
+      if (retained[p] >= threshold) {
+        big.add(p);
+      }
+      int slot = classOfPre.applyAsInt(p);
+      if (slot >= 0) {
+        if (groupCount[slot] == 0 || retained[p] > retained[groupBest[slot]]) {
+          groupBest[slot] = p;
         }
-        int slot = classOfPre[p];
-        if (slot >= 0) {
-          if (groupCount[slot] == 0 || retained[p] > retained[groupBest[slot]]) {
-            groupBest[slot] = p;
-          }
-          groupRetained[slot] += retained[p];
-          groupCount[slot]++;
-        }
+        groupRetained[slot] += retained[p];
+        groupCount[slot]++;
       }
     }
-    for (int p : big) {
-      int acc = p;
-      while (bestChild[acc] >= 0 && retained[bestChild[acc]] >= FOLLOW_SHARE * retained[acc]) {
-        acc = bestChild[acc];
-      }
-      found.add(accumulation(p, acc, bestChild));
+    List<Found> found = new ArrayList<>();
+    int[] acc = descend(big.stream().mapToInt(Integer::intValue).toArray());
+    for (int i = 0; i < acc.length; i++) {
+      found.add(accumulation(big.get(i), acc[i]));
     }
     for (int slot = 0; slot < slots; slot++) {
       if (groupCount[slot] >= 2
@@ -97,6 +94,7 @@ final class LeakSuspectFinder {
                 groupRetained[slot],
                 groupCount[slot],
                 -1,
+                0,
                 slot,
                 groupCount[slot],
                 groupBest[slot]));
@@ -106,17 +104,59 @@ final class LeakSuspectFinder {
     return found.size() > MAX_SUSPECTS ? found.subList(0, MAX_SUSPECTS) : found;
   }
 
-  /** Groups the children of the accumulation point by class; the biggest group accumulates. */
-  private Found accumulation(int suspect, int acc, int[] bestChild) {
-    if (bestChild[acc] < 0) {
-      return new Found(false, suspect, retained[suspect], 1, acc, classOfPre[acc], 1, acc);
+  /**
+   * From each start, follows the biggest dominated child while it keeps most of its parent. All
+   * starts descend together, one scan of the tree per level, so no per-node child array is needed.
+   */
+  private int[] descend(int[] starts) {
+    int[] cur = starts.clone();
+    boolean[] done = new boolean[cur.length];
+    java.util.BitSet frontier = new java.util.BitSet(tree.size());
+    for (int level = 0; level < 256; level++) {
+      frontier.clear();
+      int active = 0;
+      for (int i = 0; i < cur.length; i++) {
+        if (!done[i]) {
+          frontier.set(cur[i]);
+          active++;
+        }
+      }
+      if (active == 0) {
+        break;
+      }
+      LongIntMap best = new LongIntMap(16);
+      for (int p = 1; p < tree.size(); p++) {
+        int d = tree.idomPre(p);
+        if (frontier.get(d)) {
+          int b = best.get(d);
+          if (b < 0 || retained[p] > retained[b]) {
+            best.put(d, p);
+          }
+        }
+      }
+      for (int i = 0; i < cur.length; i++) {
+        if (done[i]) {
+          continue;
+        }
+        int b = best.get(cur[i]);
+        if (b >= 0 && retained[b] >= FOLLOW_SHARE * retained[cur[i]]) {
+          cur[i] = b;
+        } else {
+          done[i] = true;
+        }
+      }
     }
+    return cur;
+  }
+
+  /** Groups the children of the accumulation point by class; the biggest group accumulates. */
+  private Found accumulation(int suspect, int acc) {
     long[] sum = new long[slots + 1];
     long[] count = new long[slots + 1];
     int[] best = new int[slots + 1];
     for (int q = acc + 1; q < tree.size(); q++) {
       if (tree.idomPre(q) == acc) {
-        int slot = classOfPre[q] < 0 ? slots : classOfPre[q];
+        int slot = classOfPre.applyAsInt(q) < 0 ? slots : classOfPre.applyAsInt(q);
         if (count[slot] == 0 || retained[q] > retained[best[slot]]) {
           best[slot] = q;
         }
@@ -130,7 +170,28 @@ final class LeakSuspectFinder {
         top = s;
       }
     }
+    if (count[top] == 0) {
+      // Nothing below: the accumulation point itself is what is big (a huge array, say).
+      return new Found(
+          false,
+          suspect,
+          retained[suspect],
+          1,
+          acc,
+          retained[acc],
+          classOfPre.applyAsInt(acc),
+          1,
+          acc);
+    }
     return new Found(
-        false, suspect, retained[suspect], 1, acc, top == slots ? -1 : top, count[top], best[top]);
+        false,
+        suspect,
+        retained[suspect],
+        1,
+        acc,
+        retained[acc],
+        top == slots ? -1 : top,
+        count[top],
+        best[top]);
   }
 }
