@@ -73,6 +73,73 @@ public final class HeapDumpAnalyzer {
   }
 
   /**
+   * The quick look: one streaming pass for the class histogram, object counts and GC roots by kind,
+   * holding nothing per object. The report has no dominators or suspects and its reachable figures
+   * are -1 (nothing was traced).
+   */
+  public static HeapReport histogram(
+      Path file, String name, Options options, ProgressListener progress, CancelSignal cancel)
+      throws IOException {
+    ClassHistogramPass pass = new ClassHistogramPass();
+    try {
+      pass.run(file, progress, cancel);
+    } catch (InputFormatException e) {
+      throw name.equals(file.toString()) ? e : e.withSource(name);
+    }
+    List<HeapReport.HistogramEntry> rows = new ArrayList<>();
+    long shallow = 0;
+    for (int s = 0; s < pass.classes.size() && s < pass.count.length; s++) {
+      if (pass.count[s] > 0) {
+        rows.add(
+            new HeapReport.HistogramEntry(pass.classes.get(s).name, pass.count[s], pass.bytes[s]));
+        shallow += pass.bytes[s];
+      }
+    }
+    List<HeapReport.GcRootCount> roots = new ArrayList<>();
+    for (HprofRootKind kind : HprofRootKind.values()) {
+      if (pass.rootsByKind[kind.ordinal()] > 0) {
+        roots.add(new HeapReport.GcRootCount(kind.label(), pass.rootsByKind[kind.ordinal()]));
+      }
+    }
+    roots.sort(Comparator.comparingLong(HeapReport.GcRootCount::count).reversed());
+    return new HeapReport(
+        name,
+        pass.version,
+        pass.idSize,
+        pass.read.truncated(),
+        partialReason(pass.read),
+        pass.objects,
+        pass.classDumps,
+        -1,
+        shallow,
+        -1,
+        -1,
+        roots,
+        sortAndCut(rows, options.histogramRows()),
+        List.of(),
+        List.of());
+  }
+
+  private static String partialReason(dev.leakhound.formats.hprof.HprofReadResult read) {
+    return read.truncated()
+        ? "the dump ends early: at byte "
+            + read.truncatedAt()
+            + " expected "
+            + read.truncation()
+            + "; only what precedes it was analysed"
+        : null;
+  }
+
+  private static List<HeapReport.HistogramEntry> sortAndCut(
+      List<HeapReport.HistogramEntry> rows, int limit) {
+    rows.sort(
+        Comparator.comparingLong(HeapReport.HistogramEntry::shallowBytes)
+            .reversed()
+            .thenComparing(HeapReport.HistogramEntry::className));
+    return rows.size() > limit ? rows.subList(0, limit) : rows;
+  }
+
+  /**
    * The phases, ordered so the heap never holds more than about 20 bytes per object plus 4 per
    * reference: the histogram is taken before the dominators; sizes and classes are parked in
    * temporary files while the dominators are computed, the predecessor lists while retained sizes
@@ -170,13 +237,7 @@ public final class HeapDumpAnalyzer {
         g.version,
         g.idSize,
         g.read.truncated(),
-        g.read.truncated()
-            ? "the dump ends early: at byte "
-                + g.read.truncatedAt()
-                + " expected "
-                + g.read.truncation()
-                + "; only what precedes it was analysed"
-            : null,
+        partialReason(g.read),
         g.objectCount,
         g.nodeCount - g.objectCount,
         references,
@@ -350,11 +411,7 @@ public final class HeapDumpAnalyzer {
         out.add(new HeapReport.HistogramEntry(g.classes.get(s).name, count[s], bytes[s]));
       }
     }
-    out.sort(
-        Comparator.comparingLong(HeapReport.HistogramEntry::shallowBytes)
-            .reversed()
-            .thenComparing(HeapReport.HistogramEntry::className));
-    return out.size() > limit ? out.subList(0, limit) : out;
+    return sortAndCut(out, limit);
   }
 
   private static long shallowTotal(HeapGraph g) {

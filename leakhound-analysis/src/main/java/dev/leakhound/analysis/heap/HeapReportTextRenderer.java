@@ -30,6 +30,19 @@ public final class HeapReportTextRenderer implements Renderer<HeapReport> {
     if (r.partial()) {
       w.printf("PARTIAL RESULT: %s%n", r.partialReason());
     }
+    boolean traced = r.references() >= 0;
+    if (!traced) {
+      w.printf(
+          Locale.ROOT,
+          "%,d objects, %,d classes; %s shallow (histogram only: nothing traced)%n%n",
+          r.objects(),
+          r.classes(),
+          Bytes.format(r.shallowBytes()));
+      roots(w, r);
+      histogram(w, r);
+      w.flush();
+      return;
+    }
     w.printf(
         Locale.ROOT,
         "%,d objects, %,d classes, %,d references; %s shallow, %s reachable from GC roots%n",
@@ -68,11 +81,20 @@ public final class HeapReportTextRenderer implements Renderer<HeapReport> {
       }
     }
     w.println();
+    roots(w, r);
+    histogram(w, r);
+    w.flush();
+  }
+
+  private static void roots(PrintWriter w, HeapReport r) {
     w.println("GC roots");
     for (HeapReport.GcRootCount c : r.gcRoots()) {
       w.printf(Locale.ROOT, "%12s  %s%n", String.format(Locale.ROOT, "%,d", c.count()), c.kind());
     }
     w.println();
+  }
+
+  private static void histogram(PrintWriter w, HeapReport r) {
     w.println("Class histogram (by shallow size)");
     w.printf("%12s %12s  %s%n", "instances", "shallow", "class");
     for (HeapReport.HistogramEntry h : r.histogram()) {
@@ -83,7 +105,6 @@ public final class HeapReportTextRenderer implements Renderer<HeapReport> {
           Bytes.format(h.shallowBytes()),
           h.className());
     }
-    w.flush();
   }
 
   static void path(PrintWriter w, List<String> steps, String indent) {

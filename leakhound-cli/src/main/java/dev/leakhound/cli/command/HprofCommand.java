@@ -10,6 +10,7 @@ import dev.leakhound.cli.Output;
 import dev.leakhound.cli.TerminalProgress;
 import dev.leakhound.cli.UsageException;
 import dev.leakhound.formats.progress.CancelSignal;
+import dev.leakhound.formats.progress.ProgressListener;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,6 +55,12 @@ public final class HprofCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   double suspectShare;
 
+  @Option(
+      names = "--histogram-only",
+      description =
+          "Only the class histogram and GC roots: one streaming pass, no dominators or suspects.")
+  boolean histogramOnly;
+
   @Option(names = "--fail-on-leak", description = "Exit 3 when a leak suspect is found.")
   boolean failOnLeak;
 
@@ -67,7 +74,17 @@ public final class HprofCommand implements Callable<Integer> {
     if (file == null) {
       throw new UsageException("hprof needs a FILE (or 'hprof diff BASE CURRENT')");
     }
-    HeapReport report = analyze(file, options(top, showValues, suspectShare));
+    HeapDumpAnalyzer.Options options = options(top, showValues, suspectShare);
+    HeapReport report;
+    if (histogramOnly) {
+      try (DumpFile dump = DumpFile.of(file)) {
+        report =
+            HeapDumpAnalyzer.histogram(
+                dump.path(), dump.name(), options, progress(), CancelSignal.NEVER);
+      }
+    } else {
+      report = analyze(file, options);
+    }
     Output.write(renderer(format), report, output);
     return failOnLeak && !report.suspects().isEmpty() ? ExitCodes.LEAK_FOUND : ExitCodes.OK;
   }
@@ -83,8 +100,26 @@ public final class HprofCommand implements Callable<Integer> {
   static HeapReport analyze(String file, HeapDumpAnalyzer.Options options) throws Exception {
     try (DumpFile dump = DumpFile.of(file)) {
       return HeapDumpAnalyzer.analyze(
-          dump.path(), dump.name(), options, TerminalProgress.forConsole(), CancelSignal.NEVER);
+          dump.path(), dump.name(), options, progress(), CancelSignal.NEVER);
     }
+  }
+
+  /**
+   * A bar on a terminal; with {@code LEAKHOUND_PROGRESS=log}, one line per step with the elapsed
+   * time on standard error (what bench/hprof.sh uses to time the phases).
+   */
+  static ProgressListener progress() {
+    if (!"log".equals(System.getenv("LEAKHOUND_PROGRESS"))) {
+      return TerminalProgress.forConsole();
+    }
+    long start = System.nanoTime();
+    String[] last = {""};
+    return (step, done, total) -> {
+      if (!step.equals(last[0])) {
+        last[0] = step;
+        System.err.printf("%8.2fs %s%n", (System.nanoTime() - start) / 1e9, step);
+      }
+    };
   }
 
   private static Renderer<HeapReport> renderer(OutputFormat format) {
