@@ -31,6 +31,7 @@ public final class HeapDumpAnalyzer {
       Pattern.compile(
           "(ArrayList|LinkedList|HashMap|HashSet|Hashtable|TreeMap|Vector|ArrayDeque|Map|List"
               + "|Set|Queue)[.$]");
+  private static final Pattern MAP_ENTRY = Pattern.compile("\\$(Node|Entry|TreeNode|HashEntry)$");
   private static final Pattern QUEUE = Pattern.compile("Queue[.$]|Deque[.$]");
 
   private HeapDumpAnalyzer() {}
@@ -189,7 +190,12 @@ public final class HeapDumpAnalyzer {
           return node < 0 || g.isClassNode(node) ? -1 : g.classOf[node];
         };
     List<LeakSuspectFinder.Found> found =
-        new LeakSuspectFinder(tree, retained, classOfPre, g.classes.size())
+        new LeakSuspectFinder(
+                tree,
+                retained,
+                classOfPre,
+                g.classes.size(),
+                slot -> MAP_ENTRY.matcher(g.classes.get(slot).name).find())
             .find(options.suspectShare());
     retained = null;
     tree.restorePredecessors();
@@ -426,6 +432,12 @@ public final class HeapDumpAnalyzer {
     for (int i = 0; i < g.rootNodes.length; i++) {
       if (g.rootNodes[i] == node) {
         byte kind = g.rootKinds[i];
+        if (g.isClassNode(node)) {
+          // A class is a root through its statics, whatever else the dump says about it.
+          return kind == HprofRootKind.STICKY_CLASS.ordinal()
+              ? "system class (static fields)"
+              : "class (static fields)";
+        }
         return kind == HeapGraph.CLASS_ROOT
             ? "class (static fields)"
             : HprofRootKind.values()[kind].label();

@@ -39,16 +39,20 @@ final class LeakSuspectFinder {
   private final long[] retained;
   private final java.util.function.IntUnaryOperator classOfPre;
   private final int slots;
+  private final java.util.function.IntPredicate entryClass;
 
   /**
    * @param classOfPre the class slot of each preorder number (-1 for class objects, which are never
    *     grouped)
+   * @param entryClass whether a class slot is a map's entry type, whose value a path goes on to
    */
   LeakSuspectFinder(
       DominatorTree tree,
       long[] retained,
       java.util.function.IntUnaryOperator classOfPre,
-      int slots) {
+      int slots,
+      java.util.function.IntPredicate entryClass) {
+    this.entryClass = entryClass;
     this.tree = tree;
     this.retained = retained;
     this.classOfPre = classOfPre;
