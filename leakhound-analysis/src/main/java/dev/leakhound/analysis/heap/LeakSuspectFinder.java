@@ -187,6 +187,12 @@ final class LeakSuspectFinder {
           1,
           acc);
     }
+    int representative = best[top];
+    if (top < slots && entryClass.test(top)) {
+      // A map's entries pile up: the path goes on to the value an entry holds, which is what the
+      // developer put there.
+      representative = biggestChild(representative);
+    }
     return new Found(
         false,
         suspect,
@@ -196,6 +202,24 @@ final class LeakSuspectFinder {
         retained[acc],
         top == slots ? -1 : top,
         count[top],
-        best[top]);
+        representative);
+  }
+
+  /** The biggest child that is not itself an entry (the next entry of a hash chain). */
+  private int biggestChild(int parent) {
+    int best = parent;
+    for (int q = parent + 1; q < tree.size(); q++) {
+      if (tree.idomPre(q) == parent
+          && (best == parent || retained[q] > retained[best])
+          && !isEntry(q)) {
+        best = q;
+      }
+    }
+    return best;
+  }
+
+  private boolean isEntry(int pre) {
+    int slot = classOfPre.applyAsInt(pre);
+    return slot >= 0 && entryClass.test(slot);
   }
 }
