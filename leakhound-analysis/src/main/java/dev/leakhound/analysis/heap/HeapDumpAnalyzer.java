@@ -264,17 +264,13 @@ public final class HeapDumpAnalyzer {
       long total,
       ObjectDetails details) {
     int node = tree.node(f.suspect());
-    String className =
-        f.instances() ? g.classes.get(f.accumulatedSlot()).name : details.className(node);
+    String className = details.className(node);
     String accumulated =
         f.accumulatedSlot() < 0 ? "java.lang.Class" : g.classes.get(f.accumulatedSlot()).name;
-    HeapReport.AccumulationPoint point = null;
-    if (!f.instances()) {
-      int accNode = tree.node(f.accumulationPoint());
-      point =
-          new HeapReport.AccumulationPoint(
-              details.className(accNode), hex(details.id(accNode)), f.accumulationRetained());
-    }
+    int accNode = tree.node(f.accumulationPoint());
+    HeapReport.AccumulationPoint point =
+        new HeapReport.AccumulationPoint(
+            details.className(accNode), hex(details.id(accNode)), f.accumulationRetained());
     List<String> steps = steps(details, tree, path);
     String rootKind = rootKind(g, tree.node(path[0]));
     LeakPattern pattern = pattern(steps, accumulated);
@@ -284,11 +280,16 @@ public final class HeapDumpAnalyzer {
       description =
           String.format(
               Locale.ROOT,
-              "%,d instances of %s, each held from a GC root, retain %s (%.1f%% of the heap).",
+              "%,d instances of %s, each held from a GC root, retain %s (%.1f%% of the heap)."
+                  + " In the biggest, the memory accumulates in one instance of %s, which holds"
+                  + " %,d instances of %s.",
               f.instanceCount(),
               className,
               Bytes.format(f.retained()),
-              pct);
+              pct,
+              point.className(),
+              f.accumulatedCount(),
+              accumulated);
     } else {
       String holder =
           g.isClassNode(node)

@@ -86,7 +86,8 @@ public record HeapReport(
    * @param retainedBytes what the suspect keeps alive
    * @param retainedPercent that as a share of the reachable heap
    * @param instances 1 for a dominator; the instance count for {@code instances}
-   * @param accumulationPoint where the retained memory piles up below the suspect
+   * @param accumulationPoint where the retained memory piles up below the suspect (below the
+   *     biggest instance, for {@code instances})
    * @param accumulatedClass the class of the objects that pile up there
    * @param accumulatedCount how many of them
    * @param pathToRoot root first: the shortest strong path from a GC root to one accumulated object

@@ -82,27 +82,42 @@ final class LeakSuspectFinder {
         groupCount[slot]++;
       }
     }
-    List<Found> found = new ArrayList<>();
-    int[] acc = descend(big.stream().mapToInt(Integer::intValue).toArray());
-    for (int i = 0; i < acc.length; i++) {
-      found.add(accumulation(big.get(i), acc[i]));
-    }
+    List<Integer> groups = new ArrayList<>();
     for (int slot = 0; slot < slots; slot++) {
       if (groupCount[slot] >= 2
           && groupRetained[slot] >= threshold
           && retained[groupBest[slot]] < threshold) {
-        found.add(
-            new Found(
-                true,
-                groupBest[slot],
-                groupRetained[slot],
-                groupCount[slot],
-                -1,
-                0,
-                slot,
-                groupCount[slot],
-                groupBest[slot]));
+        groups.add(slot);
       }
+    }
+    // Dominators and the biggest instance of each group descend to their accumulation points
+    // together: one scan of the tree per level for all of them.
+    int[] starts = new int[big.size() + groups.size()];
+    for (int i = 0; i < big.size(); i++) {
+      starts[i] = big.get(i);
+    }
+    for (int i = 0; i < groups.size(); i++) {
+      starts[big.size() + i] = groupBest[groups.get(i)];
+    }
+    int[] acc = descend(starts);
+    List<Found> found = new ArrayList<>();
+    for (int i = 0; i < big.size(); i++) {
+      found.add(accumulation(big.get(i), acc[i]));
+    }
+    for (int i = 0; i < groups.size(); i++) {
+      int slot = groups.get(i);
+      Found one = accumulation(groupBest[slot], acc[big.size() + i]);
+      found.add(
+          new Found(
+              true,
+              groupBest[slot],
+              groupRetained[slot],
+              groupCount[slot],
+              one.accumulationPoint(),
+              one.accumulationRetained(),
+              one.accumulatedSlot(),
+              one.accumulatedCount(),
+              one.representative()));
     }
     found.sort(Comparator.comparingLong(Found::retained).reversed());
     return found.size() > MAX_SUSPECTS ? found.subList(0, MAX_SUSPECTS) : found;
