@@ -395,12 +395,4 @@ public final class DominatorTree {
     predOffsets = null;
     preds = null;
   }
-
-  long footprintBytes() {
-    long bytes = (preOf == null ? 0 : 4L * preOf.length) + 4L * vertex.length + 4L * idom.length;
-    if (preds != null) {
-      bytes += 4L * predOffsets.length + 4L * preds.length;
-    }
-    return bytes;
-  }
 }

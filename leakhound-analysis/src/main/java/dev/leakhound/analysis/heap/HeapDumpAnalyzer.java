@@ -96,13 +96,7 @@ public final class HeapDumpAnalyzer {
         shallow += pass.bytes[s];
       }
     }
-    List<HeapReport.GcRootCount> roots = new ArrayList<>();
-    for (HprofRootKind kind : HprofRootKind.values()) {
-      if (pass.rootsByKind[kind.ordinal()] > 0) {
-        roots.add(new HeapReport.GcRootCount(kind.label(), pass.rootsByKind[kind.ordinal()]));
-      }
-    }
-    roots.sort(Comparator.comparingLong(HeapReport.GcRootCount::count).reversed());
+    List<HeapReport.GcRootCount> roots = rootCounts(pass.rootsByKind, 0);
     return new HeapReport(
         name,
         pass.version,
@@ -386,18 +380,28 @@ public final class HeapDumpAnalyzer {
   }
 
   private static List<HeapReport.GcRootCount> rootCounts(HeapGraph g) {
-    long[] counts = new long[128];
+    long[] counts = new long[HprofRootKind.values().length];
+    long classRoots = 0;
     for (byte kind : g.rootKinds) {
-      counts[kind]++;
-    }
-    List<HeapReport.GcRootCount> out = new ArrayList<>();
-    for (HprofRootKind kind : HprofRootKind.values()) {
-      if (counts[kind.ordinal()] > 0) {
-        out.add(new HeapReport.GcRootCount(kind.label(), counts[kind.ordinal()]));
+      if (kind == HeapGraph.CLASS_ROOT) {
+        classRoots++;
+      } else {
+        counts[kind]++;
       }
     }
-    if (counts[HeapGraph.CLASS_ROOT] > 0) {
-      out.add(new HeapReport.GcRootCount("class (static fields)", counts[HeapGraph.CLASS_ROOT]));
+    return rootCounts(counts, classRoots);
+  }
+
+  /** Root counts by kind (ordinals of HprofRootKind), biggest first, plus classes as roots. */
+  private static List<HeapReport.GcRootCount> rootCounts(long[] byKind, long classRoots) {
+    List<HeapReport.GcRootCount> out = new ArrayList<>();
+    for (HprofRootKind kind : HprofRootKind.values()) {
+      if (byKind[kind.ordinal()] > 0) {
+        out.add(new HeapReport.GcRootCount(kind.label(), byKind[kind.ordinal()]));
+      }
+    }
+    if (classRoots > 0) {
+      out.add(new HeapReport.GcRootCount("class (static fields)", classRoots));
     }
     out.sort(Comparator.comparingLong(HeapReport.GcRootCount::count).reversed());
     return out;

@@ -48,15 +48,4 @@ final class HeapGraph {
   boolean isClassNode(int node) {
     return node >= objectCount;
   }
-
-  /** Heap bytes the per-node arrays and edges take now. */
-  long footprintBytes() {
-    long bytes = 0;
-    bytes += shallowUnits != null ? 4L * shallowUnits.length : 0;
-    bytes += classOf != null ? 4L * classOf.length : 0;
-    bytes += outOffsets != null ? 4L * outOffsets.length : 0;
-    bytes += outTargets != null ? 4L * outTargets.size() : 0;
-    bytes += rootNodes != null ? 5L * rootNodes.length : 0;
-    return bytes;
-  }
 }

@@ -140,11 +140,4 @@ final class IdIndex {
     int at = Arrays.binarySearch(compact, bucketStart[bucket], bucketStart[bucket + 1], key);
     return at < 0 ? -1 : at;
   }
-
-  /** Heap bytes this index holds, for the memory report. */
-  long footprintBytes() {
-    long bytes = compact != null ? 4L * compact.length : 8L * wide.length;
-    bytes += bucketStart != null ? 4L * bucketStart.length : 0;
-    return bytes + (perm != null ? 4L * perm.length : 0);
-  }
 }

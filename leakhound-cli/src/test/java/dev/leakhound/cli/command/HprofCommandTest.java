@@ -7,9 +7,7 @@ import dev.leakhound.analysis.render.JsonRenderer;
 import dev.leakhound.cli.Cli;
 import dev.leakhound.testkit.Golden;
 import dev.leakhound.testkit.HprofBuilder;
-import dev.leakhound.testkit.HprofBuilder.Field;
-import dev.leakhound.testkit.HprofBuilder.Root;
-import dev.leakhound.testkit.HprofBuilder.Type;
+import dev.leakhound.testkit.HprofShop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,27 +19,7 @@ class HprofCommandTest {
 
   /** A shop whose PriceFeed keeps every checkout listener (and its 1 KB cart) forever. */
   static byte[] leakingShop(int listeners) {
-    HprofBuilder b = HprofBuilder.create(8).segmentBytes(8192);
-    long object = b.defineClass("java.lang.Object", 0);
-    long list =
-        b.defineClass(
-            "java.util.ArrayList",
-            object,
-            new Field("elementData", Type.OBJECT),
-            new Field("size", Type.INT));
-    long array = b.defineClass("[Ljava.lang.Object;", object);
-    long cart = b.defineClass("shop.Cart", object, new Field("payload", Type.OBJECT));
-    long listener =
-        b.defineClass("shop.CheckoutPriceListener", object, new Field("cart", Type.OBJECT));
-    long feed = b.defineClass("shop.PriceFeed", object, new Field("listeners", Type.OBJECT));
-    long[] all = new long[listeners];
-    for (int i = 0; i < listeners; i++) {
-      all[i] = b.instance(listener, b.instance(cart, b.primitiveArray(Type.BYTE, 1024)));
-    }
-    long instance = b.instance(feed, b.instance(list, b.objectArray(array, all), listeners));
-    b.staticField(feed, "INSTANCE", Type.OBJECT, instance);
-    b.root(Root.STICKY_CLASS, feed);
-    return b.build();
+    return HprofShop.listenerLeak(HprofBuilder.create(8).segmentBytes(8192), listeners).build();
   }
 
   @Test

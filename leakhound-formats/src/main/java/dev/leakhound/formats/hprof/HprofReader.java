@@ -1,12 +1,12 @@
 package dev.leakhound.formats.hprof;
 
+import dev.leakhound.formats.io.CountingInputStream;
 import dev.leakhound.formats.io.InputFormatException;
 import dev.leakhound.formats.progress.CancelSignal;
 import dev.leakhound.formats.progress.ProgressListener;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -52,7 +52,7 @@ public final class HprofReader implements Closeable {
   private final String source;
   private final FileChannel file;
   private final InputStream stream;
-  private final CountingStream compressed;
+  private final CountingInputStream compressed;
   private final long inputSize;
   private final ByteBuffer buf;
   private final HprofHeader header;
@@ -70,7 +70,7 @@ public final class HprofReader implements Closeable {
       String source,
       FileChannel file,
       InputStream stream,
-      CountingStream compressed,
+      CountingInputStream compressed,
       long inputSize,
       ByteBuffer buf)
       throws IOException {
@@ -117,7 +117,7 @@ public final class HprofReader implements Closeable {
    */
   public static HprofReader openStream(String source, InputStream in, long size)
       throws IOException {
-    CountingStream counted = new CountingStream(in);
+    CountingInputStream counted = new CountingInputStream(in);
     BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
     buffered.mark(2);
     int b0 = buffered.read();
@@ -634,7 +634,7 @@ public final class HprofReader implements Closeable {
 
   private void afterRefill() {
     cancel.throwIfCancelled();
-    long done = compressed != null ? compressed.count : bufferStart;
+    long done = compressed != null ? compressed.count() : bufferStart;
     if (done >= nextProgress) {
       nextProgress = done + PROGRESS_EVERY;
       progress.onProgress(STEP, done, inputSize);
@@ -670,33 +670,6 @@ public final class HprofReader implements Closeable {
 
     static EndOfInput at(long at) {
       return new EndOfInput(at);
-    }
-  }
-
-  /** Counts compressed bytes consumed, for progress on gzipped dumps. */
-  private static final class CountingStream extends FilterInputStream {
-    long count;
-
-    CountingStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
     }
   }
 }

@@ -8,9 +8,9 @@ import dev.leakhound.formats.progress.CancelSignal;
 import dev.leakhound.formats.progress.ProgressListener;
 import dev.leakhound.testkit.Fuzz;
 import dev.leakhound.testkit.HprofBuilder;
-import dev.leakhound.testkit.HprofBuilder.Field;
 import dev.leakhound.testkit.HprofBuilder.Root;
 import dev.leakhound.testkit.HprofBuilder.Type;
+import dev.leakhound.testkit.HprofShop;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,26 +30,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HprofReaderTest {
   @TempDir Path dir;
 
-  /** A small shop: a static list of listeners, a string, a byte array, a thread root. */
+  /** The shared leaking shop with two listeners, plus a byte array held by a thread root. */
   static byte[] shopDump(HprofBuilder b) {
-    long object = b.defineClass("java.lang.Object", 0);
-    long list =
-        b.defineClass(
-            "java.util.ArrayList",
-            object,
-            new Field("elementData", Type.OBJECT),
-            new Field("size", Type.INT));
-    long array = b.defineClass("[Ljava.lang.Object;", object);
-    long listener = b.defineClass("shop.CheckoutPriceListener", object, new Field("id", Type.LONG));
-    long feed = b.defineClass("shop.PriceFeed", object, new Field("listeners", Type.OBJECT));
-    long l1 = b.instance(listener, 1);
-    long l2 = b.instance(listener, 2);
-    long elements = b.objectArray(array, l1, l2, 0);
-    long listeners = b.instance(list, elements, 2);
-    long instance = b.instance(feed, listeners);
-    b.staticField(feed, "INSTANCE", Type.OBJECT, instance);
-    b.primitiveArray(Type.BYTE, "secret".getBytes(StandardCharsets.UTF_8));
-    b.root(Root.STICKY_CLASS, feed).root(Root.THREAD_OBJECT, l1);
+    HprofShop.listenerLeak(b, 2);
+    long secret = b.primitiveArray(Type.BYTE, "secret".getBytes(StandardCharsets.UTF_8));
+    b.root(Root.THREAD_OBJECT, secret);
     return b.build();
   }
 
@@ -79,7 +64,7 @@ class HprofReaderTest {
             "class [Ljava/lang/Object;",
             "classDump fields=1 statics=1",
             "instance 8 bytes",
-            "objectArray length=3 elements=3",
+            "objectArray length=2 elements=2",
             "primitiveArray BYTE 6 secret",
             "root STICKY_CLASS",
             "root THREAD_OBJECT");
