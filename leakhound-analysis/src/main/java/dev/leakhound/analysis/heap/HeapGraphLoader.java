@@ -49,27 +49,16 @@ final class HeapGraphLoader {
     g.nodeCount = g.objectCount + classNodes;
     g.classes.resolve(g.strings, g.idSize);
     int classSlot = classSlot(g.classes);
-    g.shallowUnits = appendClassNodes(first.shallow, g, classNodes, true, classSlot);
-    g.classOf = appendClassNodes(first.classOf, g, classNodes, false, classSlot);
-    boolean park = g.nodeCount > (1 << 19);
-    ParkedInts shallow = park ? ParkedInts.park(g.shallowUnits) : null;
-    ParkedInts classOf = park ? ParkedInts.park(g.classOf) : null;
-    if (park) {
-      g.shallowUnits = null;
-      g.classOf = null;
-    }
+    progress.onProgress("indexing object identifiers", 0, 1);
     IdIndex index = IdIndex.build(first.ids, first.ascending);
     first.ids.clear();
     resolveRoots(g, first, index);
+    g.shallowUnits = new int[g.nodeCount];
+    g.classOf = new int[g.nodeCount];
     ReferencePass second = new ReferencePass(g, index);
     pass(second, "reading heap dump (2/2: references)");
     second.finish();
-    index = null;
-    second = null;
-    if (park) {
-      g.shallowUnits = shallow.restore();
-      g.classOf = classOf.restore();
-    }
+    classNodes(g, classSlot);
     return g;
   }
 
@@ -91,28 +80,21 @@ final class HeapGraphLoader {
     return s;
   }
 
-  /** The per-object values followed by one entry per class node. */
-  private static int[] appendClassNodes(
-      IntChunks perObject, HeapGraph g, int classNodes, boolean sizes, int classSlot) {
-    int[] all = new int[g.nodeCount];
-    perObject.copyToAndClear(all);
+  /** Sizes and classes of the class nodes: a header plus the static fields, class Class. */
+  private static void classNodes(HeapGraph g, int classSlot) {
     for (int s = 0; s < g.classes.size(); s++) {
       HeapClasses.Slot slot = g.classes.get(s);
       if (slot.classNode < 0) {
         continue;
       }
       int node = g.objectCount + slot.classNode;
-      if (sizes) {
-        long bytes = g.idSize == 8 ? 16 : 8;
-        for (HprofClassDump.StaticField f : slot.dump.staticFields()) {
-          bytes += f.type().size(g.idSize);
-        }
-        all[node] = (int) ((bytes + 7) >>> 3);
-      } else {
-        all[node] = classSlot;
+      long bytes = g.idSize == 8 ? 16 : 8;
+      for (HprofClassDump.StaticField f : slot.dump.staticFields()) {
+        bytes += f.type().size(g.idSize);
       }
+      g.shallowUnits[node] = units(bytes);
+      g.classOf[node] = classSlot;
     }
-    return all;
   }
 
   private static void resolveRoots(HeapGraph g, IndexingPass first, IdIndex index) {
@@ -163,15 +145,11 @@ final class HeapGraphLoader {
   private static final class IndexingPass implements HprofVisitor {
     final HeapGraph g;
     final LongChunks ids = new LongChunks();
-    final IntChunks shallow = new IntChunks();
-    final IntChunks classOf = new IntChunks();
     final LongChunks rootIds = new LongChunks();
     final IntChunks rootKinds = new IntChunks();
     int classNodes;
     boolean ascending = true;
     long last = Long.MIN_VALUE;
-    int instanceHeader;
-    int arrayHeader;
     long lastClassId = Long.MIN_VALUE;
     int lastSlot;
 
@@ -188,8 +166,6 @@ final class HeapGraphLoader {
     public void header(HprofHeader header) {
       g.idSize = header.identifierSize();
       g.version = header.version();
-      instanceHeader = g.idSize == 8 ? 16 : 8;
-      arrayHeader = g.idSize == 8 ? 16 : 12;
     }
 
     @Override
@@ -217,15 +193,13 @@ final class HeapGraphLoader {
       rootKinds.add(kind.ordinal());
     }
 
-    private void object(long id, int slot, long bytes) {
+    private void object(long id) {
       if (ids.size() == Integer.MAX_VALUE - 16) {
         return;
       }
       ascending &= id > last;
       last = id;
       ids.add(id);
-      shallow.add(units(bytes));
-      classOf.add(slot);
     }
 
     private int slot(long classId) {
@@ -238,22 +212,22 @@ final class HeapGraphLoader {
 
     @Override
     public void instance(long id, long classId, ByteBuffer buffer, int position, int length) {
-      object(id, slot(classId), instanceHeader + (long) length);
+      slot(classId);
+      object(id);
     }
 
     @Override
     public void objectArray(
         long id, long classId, int length, ByteBuffer buffer, int position, int first, int count) {
-      object(id, slot(classId), arrayHeader + (long) length * g.idSize);
+      slot(classId);
+      object(id);
     }
 
     @Override
     public void primitiveArray(
         long id, HprofType type, int length, ByteBuffer buffer, int position, int available) {
-      object(
-          id,
-          g.classes.primitiveArraySlot(type),
-          arrayHeader + (long) length * type.size(g.idSize));
+      g.classes.primitiveArraySlot(type);
+      object(id);
     }
   }
 
@@ -266,23 +240,41 @@ final class HeapGraphLoader {
     int next;
     long lastClassId = Long.MIN_VALUE;
     int[] lastOffsets = new int[0];
+    int lastSlot;
     boolean inArray;
+    final int instanceHeader;
+    final int arrayHeader;
 
     ReferencePass(HeapGraph g, IdIndex index) {
       this.g = g;
       this.index = index;
+      this.instanceHeader = g.idSize == 8 ? 16 : 8;
+      this.arrayHeader = g.idSize == 8 ? 16 : 12;
       this.offsets = new int[g.nodeCount + 1];
     }
 
-    private boolean start() {
+    /** Starts the next object: its size, class and first edge. False past the known objects. */
+    private boolean start(int slot, long bytes) {
       if (next >= g.objectCount) {
         return false;
       }
       if (targets.size() >= Integer.MAX_VALUE - 16) {
         throw new IllegalStateException("more than 2^31 references are not supported");
       }
+      g.shallowUnits[next] = units(bytes);
+      g.classOf[next] = slot;
       offsets[next++] = (int) targets.size();
       return true;
+    }
+
+    private int slot(long classId) {
+      if (classId != lastClassId) {
+        lastClassId = classId;
+        lastSlot = g.classes.find(classId);
+        HeapClasses.Slot slot = lastSlot < 0 ? null : g.classes.get(lastSlot);
+        lastOffsets = slot == null ? new int[0] : slot.refOffsets;
+      }
+      return lastSlot;
     }
 
     private void edge(long id) {
@@ -299,13 +291,8 @@ final class HeapGraphLoader {
 
     @Override
     public void instance(long id, long classId, ByteBuffer buffer, int position, int length) {
-      if (!start()) {
+      if (!start(slot(classId), instanceHeader + (long) length)) {
         return;
-      }
-      if (classId != lastClassId) {
-        lastClassId = classId;
-        int slot = g.classes.find(classId);
-        lastOffsets = slot < 0 ? new int[0] : g.classes.get(slot).refOffsets;
       }
       int idSize = g.idSize;
       for (int offset : lastOffsets) {
@@ -321,7 +308,7 @@ final class HeapGraphLoader {
     public void objectArray(
         long id, long classId, int length, ByteBuffer buffer, int position, int first, int count) {
       if (first == 0) {
-        inArray = start();
+        inArray = start(slot(classId), arrayHeader + (long) length * g.idSize);
       }
       if (!inArray) {
         return;
@@ -336,11 +323,12 @@ final class HeapGraphLoader {
     @Override
     public void primitiveArray(
         long id, HprofType type, int length, ByteBuffer buffer, int position, int available) {
-      start();
+      start(g.classes.primitiveArraySlot(type), arrayHeader + (long) length * type.size(g.idSize));
     }
 
     void finish() {
       while (next < g.objectCount) {
+        // Fewer objects than the first pass saw (the file changed?): they keep no edges.
         offsets[next++] = (int) targets.size();
       }
       HeapClasses.Slot[] byNode = new HeapClasses.Slot[g.nodeCount - g.objectCount];

@@ -3,17 +3,18 @@ package dev.leakhound.analysis.heap;
 import java.util.Arrays;
 
 /**
- * A growable list of {@code int}s held in fixed chunks of 2^20, so growing never copies (no
- * doubling peak on lists of hundreds of millions). Random access by {@code long} index.
+ * A growable list of {@code int}s held in fixed chunks of 2^16 (256 KB: below G1's humongous
+ * threshold, so filling it never forces a concurrent cycle), so growing never copies (no doubling
+ * peak on lists of hundreds of millions). Random access by {@code long} index.
  *
  * <p>Not thread-safe. 4 bytes per element plus at most one partly used chunk.
  */
 final class IntChunks {
-  static final int SHIFT = 20;
+  static final int SHIFT = 16;
   static final int CHUNK = 1 << SHIFT;
   static final int MASK = CHUNK - 1;
 
-  private int[][] chunks = new int[16][];
+  private int[][] chunks = new int[1024][];
   private long size;
   private int released;
 
