@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  *
  * <p>Stateless; each call is independent and runs on the caller's thread. Cost: three sequential
  * reads of the dump plus near-linear graph work; the Java heap peaks at about 20 bytes per object
- * plus 4-8 per reference (arrays a phase does not need are parked in temporary files), so a dump
- * of 33 million objects analyses in {@code -Xmx1g}.
+ * plus 4-8 per reference (arrays a phase does not need are parked in temporary files), so a dump of
+ * 33 million objects analyses in {@code -Xmx1g}.
  */
 public final class HeapDumpAnalyzer {
   private static final Pattern MAP_ENTRY = Pattern.compile("\\$(Node|Entry|TreeNode|HashEntry)$");
