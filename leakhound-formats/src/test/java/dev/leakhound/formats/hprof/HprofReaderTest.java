@@ -71,6 +71,17 @@ class HprofReaderTest {
   }
 
   @Test
+  void version103IsReadLikeTheOthers() throws IOException {
+    byte[] dump = shopDump(HprofBuilder.create(8).version("1.0.3"));
+    Recorder r = new Recorder();
+    try (HprofReader reader = HprofReader.open(write(dump))) {
+      assertThat(reader.header().version()).isEqualTo("1.0.3");
+      assertThat(reader.read(r, ProgressListener.NONE, CancelSignal.NEVER).truncated()).isFalse();
+    }
+    assertThat(r.events).contains("class shop/PriceFeed", "root STICKY_CLASS");
+  }
+
+  @Test
   void aDumpCutInsideARecordIsReportedAsTruncatedWithTheOffset() throws IOException {
     byte[] dump = shopDump(HprofBuilder.create(8));
     byte[] cut = Arrays.copyOf(dump, dump.length - 40);
