@@ -64,6 +64,15 @@ class HeapDumpAnalyzerTest {
   }
 
   @Test
+  void aDumpWithoutObjectsGivesAnEmptyReport() throws IOException {
+    HeapReport report = analyze(HprofBuilder.create(8).build());
+    assertThat(report.objects()).isZero();
+    assertThat(report.suspects()).isEmpty();
+    assertThat(report.dominators()).isEmpty();
+    assertThat(render(report)).contains("Leak suspects: none");
+  }
+
+  @Test
   void weakSoftAndPhantomReferentsKeepNothingAlive() throws IOException {
     HeapReport withCache = analyze(new ShopDump(HprofBuilder.create(8)).weakCache(50).build());
     HeapReport without = analyze(new ShopDump(HprofBuilder.create(8)).weakCache(0).build());
