@@ -11,7 +11,6 @@ import dev.leakhound.server.store.SeriesData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,16 +81,14 @@ public final class Evaluator {
       resolve(rt, open, now, "the process restarted");
       open = null;
     }
-    Set<Signal> seen = EnumSet.noneOf(Signal.class);
-    seen.addAll(
-        watcher.store().samples().signals(rt.name()).stream()
-            .map(Signal::byId)
-            .filter(java.util.Objects::nonNull)
-            .toList());
     long from = Math.max(rt.segmentStart(), now - config.evaluation().window().toMillis());
     List<SignalVerdict> verdicts = new ArrayList<>();
-    for (Signal s : judged(seen)) {
-      SignalVerdict v = judge.judge(series(rt, s, from, now), now);
+    Companions companions = null;
+    for (Signal s : judged(rt.seenSignals())) {
+      if (companions == null) {
+        companions = companions(rt, from, now);
+      }
+      SignalVerdict v = judge.judge(series(rt, s, from, now, companions), now);
       rt.verdict(s, v);
       verdicts.add(v);
       watcher.store().targets().saveVerdict(rt.name(), s.id(), v.verdict(), now, json(v));
@@ -138,28 +135,35 @@ public final class Evaluator {
     return true;
   }
 
+  /** The series every judged signal is lined up with, read once per target and evaluation. */
+  private record Companions(SeriesData gcCycles, SeriesData starts, SeriesData requests) {}
+
+  private Companions companions(TargetRuntime rt, long from, long to) throws SQLException {
+    var samples = watcher.store().samples();
+    return new Companions(
+        samples.raw(rt.name(), Signal.GC_CYCLES, from, to, Integer.MAX_VALUE),
+        samples.raw(rt.name(), Signal.START_TIME, from, to, Integer.MAX_VALUE),
+        samples.raw(rt.name(), Signal.REQUESTS, from, to, Integer.MAX_VALUE));
+  }
+
   /** The samples of {@code s} in {@code [from, to]} with their companions lined up. */
-  private SignalSeries series(TargetRuntime rt, Signal s, long from, long to) throws SQLException {
+  private SignalSeries series(TargetRuntime rt, Signal s, long from, long to, Companions c)
+      throws SQLException {
     SeriesData data = watcher.store().samples().raw(rt.name(), s, from, to, MAX_POINTS);
     return new SignalSeries(
         s,
         data.t(),
         data.v(),
-        aligned(rt, Signal.GC_CYCLES, data, from, to),
-        aligned(rt, Signal.START_TIME, data, from, to),
-        aligned(rt, Signal.REQUESTS, data, from, to),
+        aligned(c.gcCycles(), data),
+        aligned(c.starts(), data),
+        aligned(c.requests(), data),
         limit(rt, s));
   }
 
   /** {@code companion}'s values at the times of {@code data} (NaN where a scrape lacked it). */
-  private double[] aligned(TargetRuntime rt, Signal companion, SeriesData data, long from, long to)
-      throws SQLException {
+  private static double[] aligned(SeriesData c, SeriesData data) {
     double[] out = new double[data.size()];
     java.util.Arrays.fill(out, Double.NaN);
-    if (data.isEmpty()) {
-      return out;
-    }
-    SeriesData c = watcher.store().samples().raw(rt.name(), companion, from, to, Integer.MAX_VALUE);
     int j = 0;
     for (int i = 0; i < data.size(); i++) {
       while (j < c.size() && c.t()[j] < data.t()[i]) {
@@ -213,8 +217,8 @@ public final class Evaluator {
         continue;
       }
       Signal s = Signal.byId(v.signal());
-      SignalVerdict r =
-          judge.judge(series(rt, s, Math.max(rt.segmentStart(), now - window), now), now);
+      long from = Math.max(rt.segmentStart(), now - window);
+      SignalVerdict r = judge.judge(series(rt, s, from, now, companions(rt, from, now)), now);
       if (!r.verdict().equals(SignalVerdict.NO_LEAK)) {
         return false;
       }

@@ -28,6 +28,7 @@ public final class TargetRuntime {
   private final TargetConfig config;
   private final Collector collector;
   private final Map<Signal, SignalVerdict> verdicts = new ConcurrentHashMap<>();
+  private final java.util.Set<Signal> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Deque<BaselineSet> baselines = new ArrayDeque<>();
   private final AtomicLong scrapeNanosTotal = new AtomicLong();
   private volatile TargetHealth health = TargetHealth.UNKNOWN;
@@ -75,6 +76,16 @@ public final class TargetRuntime {
 
   void lastScrape(Scrape s) {
     lastScrape = s;
+    seen.addAll(s.values().keySet());
+  }
+
+  /** Every signal this target has reported (since start-up, and as stored before it). */
+  java.util.Set<Signal> seenSignals() {
+    return java.util.Set.copyOf(seen);
+  }
+
+  void seen(java.util.Collection<Signal> signals) {
+    seen.addAll(signals);
   }
 
   public String lifetime() {

@@ -63,6 +63,11 @@ public final class Watcher implements AutoCloseable {
       if (h != null) {
         rt.health(h);
       }
+      rt.seen(
+          store.samples().signals(t.name()).stream()
+              .map(Signal::byId)
+              .filter(java.util.Objects::nonNull)
+              .toList());
       targets.put(t.name(), rt);
     }
   }
