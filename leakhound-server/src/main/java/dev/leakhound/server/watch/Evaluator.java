@@ -56,18 +56,29 @@ public final class Evaluator {
     }
   }
 
-  /** The signals judged for {@code rt}, from what its scrapes have measured. */
-  static List<Signal> judged(Set<Signal> seen) {
+  /**
+   * The signals judged for a target of {@code kind}, from what its scrapes have measured. A service
+   * is judged on its heap floor (RSS where it reports no heap) and goroutines; its open files and
+   * threads follow its connection pools too closely to be judged on their own. A process (kind
+   * {@code process}) is judged on all it has: RSS, open files, threads.
+   */
+  static List<Signal> judged(String kind, Set<Signal> seen) {
     List<Signal> out = new ArrayList<>();
+    if (kind.equals("process")) {
+      for (Signal s : List.of(Signal.RSS, Signal.OPEN_FDS, Signal.THREADS)) {
+        if (seen.contains(s)) {
+          out.add(s);
+        }
+      }
+      return out;
+    }
     if (seen.contains(Signal.HEAP_FLOOR)) {
       out.add(Signal.HEAP_FLOOR);
     } else if (seen.contains(Signal.RSS)) {
       out.add(Signal.RSS);
     }
-    for (Signal s : List.of(Signal.GOROUTINES, Signal.OPEN_FDS)) {
-      if (seen.contains(s)) {
-        out.add(s);
-      }
+    if (seen.contains(Signal.GOROUTINES)) {
+      out.add(Signal.GOROUTINES);
     }
     return out;
   }
@@ -84,7 +95,7 @@ public final class Evaluator {
     long from = Math.max(rt.segmentStart(), now - config.evaluation().window().toMillis());
     List<SignalVerdict> verdicts = new ArrayList<>();
     Companions companions = null;
-    for (Signal s : judged(rt.seenSignals())) {
+    for (Signal s : judged(rt.config().kind(), rt.seenSignals())) {
       if (companions == null) {
         companions = companions(rt, from, now);
       }
