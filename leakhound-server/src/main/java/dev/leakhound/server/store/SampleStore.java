@@ -108,22 +108,11 @@ public final class SampleStore {
 
   /** The signals stored for {@code target}. */
   public List<String> signals(String target) throws SQLException {
-    return db.read(
-        c -> {
-          List<String> out = new ArrayList<>();
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT s.signal FROM series s JOIN target t ON t.id = s.target_id"
-                      + " WHERE t.name = ? ORDER BY s.signal")) {
-            p.setString(1, target);
-            try (ResultSet rs = p.executeQuery()) {
-              while (rs.next()) {
-                out.add(rs.getString(1));
-              }
-            }
-          }
-          return out;
-        });
+    return db.list(
+        "SELECT s.signal FROM series s JOIN target t ON t.id = s.target_id"
+            + " WHERE t.name = ? ORDER BY s.signal",
+        rs -> rs.getString(1),
+        target);
   }
 
   /**
