@@ -72,7 +72,7 @@ public final class GoroutineAnalyzer {
     List<GoroutineDump> snapshots = new ArrayList<>();
     List<GoroutineDump> listings = new ArrayList<>();
     for (GoroutineDump d : dumps) {
-      (d.kind() == DumpKind.LEAK_COUNTS ? listings : snapshots).add(d);
+      (d.kind().isLeakProfile() ? listings : snapshots).add(d);
     }
     if (snapshots.isEmpty()) {
       snapshots.addAll(listings);

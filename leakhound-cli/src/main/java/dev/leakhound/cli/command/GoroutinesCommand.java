@@ -40,7 +40,8 @@ public final class GoroutinesCommand implements Callable<Integer> {
       paramLabel = "FILE",
       arity = "1..*",
       description =
-          "Goroutine dumps (debug=1, debug=2, goroutineleak), oldest first; '-' for stdin.")
+          "Goroutine dumps (debug=2, debug=1, proto; goroutine or goroutineleak), oldest"
+              + " first; '-' for stdin.")
   List<String> files;
 
   @Option(
