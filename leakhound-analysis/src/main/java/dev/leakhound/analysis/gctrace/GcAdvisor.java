@@ -194,14 +194,23 @@ final class GcAdvisor {
     }
     if (out.isEmpty()) {
       String trend =
-          f.trend().verdict().equals("not-judged")
-              ? String.format(
-                  Locale.ROOT,
-                  "; the live heap went from %d to %d MiB, and no trend engine judged whether"
-                      + " that is a leak",
-                  f.trend().firstMB(),
-                  f.trend().lastMB())
-              : "; the live heap trend is " + f.trend().verdict();
+          switch (f.trend().verdict()) {
+            case "not-judged" ->
+                String.format(
+                    Locale.ROOT,
+                    "; the live heap went from %d to %d MiB, and no trend engine judged whether"
+                        + " that is a leak",
+                    f.trend().firstMB(),
+                    f.trend().lastMB());
+            case "insufficient-data" ->
+                String.format(
+                    Locale.ROOT,
+                    "; the live heap went from %d to %d MiB, over too short a trace for a trend"
+                        + " verdict",
+                    f.trend().firstMB(),
+                    f.trend().lastMB());
+            default -> "; the live heap after GC does not grow (" + f.trend().verdict() + ")";
+          };
       out.add(
           new GcAdvice(
               "keep-settings",

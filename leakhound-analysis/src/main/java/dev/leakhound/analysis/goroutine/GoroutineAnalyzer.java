@@ -6,7 +6,6 @@ import dev.leakhound.analysis.pattern.LeakPattern;
 import dev.leakhound.analysis.source.SourceLines;
 import dev.leakhound.formats.goroutine.DumpKind;
 import dev.leakhound.formats.goroutine.Frame;
-import dev.leakhound.formats.goroutine.GoNames;
 import dev.leakhound.formats.goroutine.GoroutineDump;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,7 +71,7 @@ public final class GoroutineAnalyzer {
     List<GoroutineDump> snapshots = new ArrayList<>();
     List<GoroutineDump> listings = new ArrayList<>();
     for (GoroutineDump d : dumps) {
-      (d.kind() == DumpKind.LEAK_COUNTS ? listings : snapshots).add(d);
+      (d.kind().isLeakProfile() ? listings : snapshots).add(d);
     }
     if (snapshots.isEmpty()) {
       snapshots.addAll(listings);
@@ -261,52 +260,6 @@ public final class GoroutineAnalyzer {
         function.lastIndexOf(
             '/', function.indexOf('(') < 0 ? function.length() : function.indexOf('('));
     return slash >= 0 ? function.substring(slash + 1) : function;
-  }
-
-  /** A distinct stack as the analysis sees it: runtime frames on top dropped. */
-  static final class StackView {
-    final List<Frame> frames;
-    final String signature;
-    final Frame functionFrame;
-
-    private StackView(List<Frame> frames) {
-      this.frames = List.copyOf(frames);
-      StringBuilder sig = new StringBuilder();
-      for (Frame f : frames) {
-        sig.append(f.function()).append(' ').append(f.position()).append('\n');
-      }
-      this.signature = sig.toString();
-      this.functionFrame = pick(frames);
-    }
-
-    static StackView of(GoroutineDump dump, int stackId) {
-      int depth = dump.stackDepth(stackId);
-      int from = 0;
-      while (from < depth
-          && GoNames.isRuntime(dump.frame(dump.stackFrame(stackId, from)).function())) {
-        from++;
-      }
-      if (from == depth) {
-        from = 0; // only runtime frames: keep them, as pprof does
-      }
-      List<Frame> frames = new ArrayList<>(depth - from);
-      for (int i = from; i < depth; i++) {
-        Frame f = dump.frame(dump.stackFrame(stackId, i));
-        if (!f.function().equals("runtime.goexit")) {
-          frames.add(f);
-        }
-      }
-      return new StackView(frames);
-    }
-
-    private static Frame pick(List<Frame> frames) {
-      for (Frame f : frames) {
-        if (LeakPatternNamer.isUserCode(f)) {
-          return f;
-        }
-      }
-      return LeakPatternNamer.waitFrame(frames);
-    }
   }
 
   /** A group followed across snapshots. */

@@ -51,30 +51,40 @@ class GoroutineAnalyzerTest {
     return out.toString();
   }
 
+  /** Snapshots, oldest first, of a group blocked receiving in shop.await, sized as given. */
+  static GoroutineReport awaiting(int... counts) throws IOException {
+    List<GoroutineDump> dumps = new java.util.ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      dumps.add(
+          dump(
+              "t" + i,
+              blocked(
+                  counts[i],
+                  "chan receive",
+                  "example.com/app/shop.await",
+                  "/app/shop/a.go",
+                  12,
+                  10)));
+    }
+    return new GoroutineAnalyzer().analyze(dumps);
+  }
+
+  /** The top group of two snapshots in which a group grows from 1 to 50 goroutines. */
+  static GoroutineGroup growing(
+      GoroutineAnalyzer analyzer, String state, String function, String file, int line)
+      throws IOException {
+    return analyzer
+        .analyze(
+            List.of(
+                dump("t0", blocked(1, state, function, file, line, 10)),
+                dump("t1", blocked(50, state, function, file, line, 10))))
+        .groups()
+        .get(0);
+  }
+
   @Test
   void aGroupThatGrowsWhileBlockedOnAReceiveIsASuspectNamedByItsState() throws IOException {
-    GoroutineReport report =
-        new GoroutineAnalyzer()
-            .analyze(
-                List.of(
-                    dump(
-                        "t0",
-                        blocked(
-                            5,
-                            "chan receive",
-                            "example.com/app/shop.await",
-                            "/app/shop/a.go",
-                            12,
-                            10)),
-                    dump(
-                        "t1",
-                        blocked(
-                            40,
-                            "chan receive",
-                            "example.com/app/shop.await",
-                            "/app/shop/a.go",
-                            12,
-                            10))));
+    GoroutineReport report = awaiting(5, 40);
 
     GoroutineGroup top = report.groups().get(0);
     assertThat(report.total()).isEqualTo(41);
@@ -110,37 +120,7 @@ class GoroutineAnalyzerTest {
 
   @Test
   void aGroupThatShrinksIsNotGrowing() throws IOException {
-    GoroutineReport report =
-        new GoroutineAnalyzer()
-            .analyze(
-                List.of(
-                    dump(
-                        "t0",
-                        blocked(
-                            5,
-                            "chan receive",
-                            "example.com/app/shop.await",
-                            "/app/shop/a.go",
-                            12,
-                            10)),
-                    dump(
-                        "t1",
-                        blocked(
-                            40,
-                            "chan receive",
-                            "example.com/app/shop.await",
-                            "/app/shop/a.go",
-                            12,
-                            10)),
-                    dump(
-                        "t2",
-                        blocked(
-                            30,
-                            "chan receive",
-                            "example.com/app/shop.await",
-                            "/app/shop/a.go",
-                            12,
-                            10))));
+    GoroutineReport report = awaiting(5, 40, 30);
 
     assertThat(report.groups().get(0).growth()).containsExactly(5L, 40L, 30L);
     assertThat(report.groups().get(0).suspect()).isFalse();
@@ -289,53 +269,14 @@ class GoroutineAnalyzerTest {
     GoroutineAnalyzer analyzer = new GoroutineAnalyzer(SuspectRules.DEFAULT, source);
 
     GoroutineGroup ticker =
-        analyzer
-            .analyze(
-                List.of(
-                    dump(
-                        "t0",
-                        blocked(
-                            1,
-                            "chan receive",
-                            "example.com/app/shop.(*Watcher).refresh",
-                            "/app/shop/price.go",
-                            4,
-                            10)),
-                    dump(
-                        "t1",
-                        blocked(
-                            50,
-                            "chan receive",
-                            "example.com/app/shop.(*Watcher).refresh",
-                            "/app/shop/price.go",
-                            4,
-                            10))))
-            .groups()
-            .get(0);
+        growing(
+            analyzer,
+            "chan receive",
+            "example.com/app/shop.(*Watcher).refresh",
+            "/app/shop/price.go",
+            4);
     GoroutineGroup context =
-        analyzer
-            .analyze(
-                List.of(
-                    dump(
-                        "t0",
-                        blocked(
-                            1,
-                            "select",
-                            "example.com/app/shop.(*Trail).ship",
-                            "/app/shop/audit.go",
-                            5,
-                            10)),
-                    dump(
-                        "t1",
-                        blocked(
-                            50,
-                            "select",
-                            "example.com/app/shop.(*Trail).ship",
-                            "/app/shop/audit.go",
-                            5,
-                            10))))
-            .groups()
-            .get(0);
+        growing(analyzer, "select", "example.com/app/shop.(*Trail).ship", "/app/shop/audit.go", 5);
 
     assertThat(ticker.pattern()).isEqualTo(LeakPattern.TICKER_NEVER_STOPPED);
     assertThat(ticker.reason())
@@ -349,29 +290,12 @@ class GoroutineAnalyzerTest {
   @Test
   void withoutSourceTheSameGroupsAreNamedByTheirState() throws IOException {
     GoroutineGroup g =
-        new GoroutineAnalyzer()
-            .analyze(
-                List.of(
-                    dump(
-                        "t0",
-                        blocked(
-                            1,
-                            "select",
-                            "example.com/app/shop.(*Trail).ship",
-                            "/app/shop/audit.go",
-                            5,
-                            10)),
-                    dump(
-                        "t1",
-                        blocked(
-                            50,
-                            "select",
-                            "example.com/app/shop.(*Trail).ship",
-                            "/app/shop/audit.go",
-                            5,
-                            10))))
-            .groups()
-            .get(0);
+        growing(
+            new GoroutineAnalyzer(),
+            "select",
+            "example.com/app/shop.(*Trail).ship",
+            "/app/shop/audit.go",
+            5);
 
     assertThat(g.pattern()).isEqualTo(LeakPattern.SELECT_WITHOUT_CANCELLATION);
   }

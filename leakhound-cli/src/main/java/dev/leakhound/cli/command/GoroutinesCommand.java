@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Group goroutine dumps by stack and name the ones that pile up blocked.",
       "Give several dumps of one process, oldest first, to see which groups grow; a"
-          + " goroutineleak profile (debug=1) given next to them marks the groups it lists.",
+          + " goroutineleak profile (debug=1 or proto) given next to them marks the groups it lists.",
     },
     mixinStandardHelpOptions = true)
 public final class GoroutinesCommand implements Callable<Integer> {
@@ -40,7 +40,8 @@ public final class GoroutinesCommand implements Callable<Integer> {
       paramLabel = "FILE",
       arity = "1..*",
       description =
-          "Goroutine dumps (debug=1, debug=2, goroutineleak), oldest first; '-' for stdin.")
+          "Goroutine dumps (debug=2, debug=1, proto; goroutine or goroutineleak), oldest"
+              + " first; '-' for stdin.")
   List<String> files;
 
   @Option(

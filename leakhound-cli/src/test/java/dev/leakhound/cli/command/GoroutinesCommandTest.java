@@ -122,6 +122,35 @@ class GoroutinesCommandTest {
   }
 
   @Test
+  void theProtobufProfilesFindTheSameSuspectsAsTheText() throws IOException {
+    Cli.Result result =
+        Cli.run(
+            "goroutines",
+            fixture("leak-start.debug2.txt"),
+            fixture("leak-end.pb.gz"),
+            fixture("leak-end.goroutineleak.pb.gz"),
+            "--source-root",
+            labSources(),
+            "--format",
+            "json");
+
+    assertThat(result.exitCode()).isZero();
+    JsonNode report = JsonRenderer.mapper().readTree(result.out());
+    List<String> suspects = new ArrayList<>();
+    for (JsonNode g : report.get("groups")) {
+      if (g.get("suspect").asBoolean()) {
+        suspects.add(g.get("function").asText() + " " + g.get("pattern").asText());
+      }
+    }
+    assertThat(suspects)
+        .containsExactlyInAnyOrder(
+            "leakhound.dev/lab/go-shop/shop.awaitReservationConfirmation blocked-receive",
+            "leakhound.dev/lab/go-shop/shop.(*AuditTrail).shipWhenDone request-context-held",
+            "leakhound.dev/lab/go-shop/shop.(*PriceWatcher).refreshLoop ticker-never-stopped");
+    assertThat(report.get("dumps").get(2).get("role").asText()).isEqualTo("leak-listing");
+  }
+
+  @Test
   void theGoleakPeerDumpHasNoSuspect() {
     Path http = PeerTestData.require("uber-goleak/http.txt");
 
@@ -172,7 +201,8 @@ class GoroutinesCommandTest {
     Cli.Result result = Cli.run("goroutines", noise.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.DATA);
-    assertThat(result.err()).startsWith("leakhound: bad input: " + noise + ": at byte 0: expected");
+    assertThat(result.err()).startsWith("leakhound: bad input: " + noise + ": at byte ");
+    assertThat(result.err()).contains(": expected ");
     assertThat(result.err()).doesNotContain("\tat ");
   }
 

@@ -25,211 +25,113 @@ final class Messages {
 
   static EscapeDiagnostic classify(
       String message, String pkg, String file, int line, int column, long lineNumber) {
+    At at = new At(pkg, file, line, column, lineNumber);
     if (message.startsWith(" ")) {
-      return d(DiagnosticKind.FLOW, "", message.strip(), "", pkg, file, line, column, lineNumber);
+      return at.of(DiagnosticKind.FLOW, "", message.strip());
     }
     if (message.startsWith("moved to heap: ")) {
-      return d(
-          DiagnosticKind.MOVED_TO_HEAP,
-          message.substring(15),
-          "",
-          "",
-          pkg,
-          file,
-          line,
-          column,
-          lineNumber);
+      return at.of(DiagnosticKind.MOVED_TO_HEAP, message.substring(15), "");
     }
     int in = message.lastIndexOf(" escapes to heap in ");
     if (in > 0 && message.endsWith(":")) {
-      String function = message.substring(in + 20, message.length() - 1);
-      return d(
-          DiagnosticKind.EXPLANATION_HEADER,
+      return at.explains(
           message.substring(0, in),
           "escapes to heap",
-          function,
-          pkg,
-          file,
-          line,
-          column,
-          lineNumber);
+          message.substring(in + 20, message.length() - 1));
     }
     if (message.endsWith(" escapes to heap")) {
-      return d(
-          DiagnosticKind.ESCAPES_TO_HEAP,
-          message.substring(0, message.length() - 16),
-          "",
-          "",
-          pkg,
-          file,
-          line,
-          column,
-          lineNumber);
+      return at.of(DiagnosticKind.ESCAPES_TO_HEAP, cut(message, " escapes to heap"), "");
     }
     if (message.endsWith(" does not escape, mutate, or call")) {
-      return d(
-          DiagnosticKind.DOES_NOT_ESCAPE,
-          message.substring(0, message.length() - 33),
-          "",
-          "",
-          pkg,
-          file,
-          line,
-          column,
-          lineNumber);
+      return at.of(
+          DiagnosticKind.DOES_NOT_ESCAPE, cut(message, " does not escape, mutate, or call"), "");
     }
     if (message.endsWith(" does not escape")) {
-      return d(
-          DiagnosticKind.DOES_NOT_ESCAPE,
-          message.substring(0, message.length() - 16),
-          "",
-          "",
-          pkg,
-          file,
-          line,
-          column,
-          lineNumber);
+      return at.of(DiagnosticKind.DOES_NOT_ESCAPE, cut(message, " does not escape"), "");
     }
     if (message.startsWith("leaking param content: ")) {
-      return d(
-          DiagnosticKind.LEAKING_PARAM_CONTENT,
-          message.substring(23),
-          "",
-          "",
-          pkg,
-          file,
-          line,
-          column,
-          lineNumber);
+      return at.of(DiagnosticKind.LEAKING_PARAM_CONTENT, message.substring(23), "");
     }
     if (message.startsWith("leaking param: ")) {
       String rest = message.substring(15);
       int space = rest.indexOf(' ');
-      return d(
-          DiagnosticKind.LEAKING_PARAM,
-          space < 0 ? rest : rest.substring(0, space),
-          space < 0 ? "" : rest.substring(space + 1),
-          "",
-          pkg,
-          file,
-          line,
-          column,
-          lineNumber);
+      return space < 0
+          ? at.of(DiagnosticKind.LEAKING_PARAM, rest, "")
+          : at.of(
+              DiagnosticKind.LEAKING_PARAM, rest.substring(0, space), rest.substring(space + 1));
     }
     if (message.startsWith("leaking closure reference ")) {
-      return d(
-          DiagnosticKind.LEAKING_CLOSURE_REFERENCE,
-          message.substring(26),
-          "",
-          "",
-          pkg,
-          file,
-          line,
-          column,
-          lineNumber);
+      return at.of(DiagnosticKind.LEAKING_CLOSURE_REFERENCE, message.substring(26), "");
     }
     if (message.startsWith("parameter ")
         && message.endsWith(":")
         && message.contains(" leaks to ")) {
+      // parameter p leaks to {heap} for F with derefs=0:
       int leaks = message.indexOf(" leaks to ");
       int forAt = message.indexOf(" for ", leaks);
       int with = message.lastIndexOf(" with derefs=");
-      String function =
-          forAt < 0 ? "" : message.substring(forAt + 5, with > forAt ? with : message.length() - 1);
-      return d(
-          DiagnosticKind.EXPLANATION_HEADER,
+      int end = message.length() - 1;
+      return at.explains(
           message.substring(0, leaks),
-          message.substring(leaks + 1, forAt < 0 ? message.length() - 1 : forAt),
-          function,
-          pkg,
-          file,
-          line,
-          column,
-          lineNumber);
+          message.substring(leaks + 1, forAt < 0 ? end : forAt),
+          forAt < 0 ? "" : message.substring(forAt + 5, with > forAt ? with : end));
     }
     int capturing = message.indexOf(" capturing by ");
     if (capturing > 0) {
+      // F capturing by value: x (addr=false assign=false width=8)
       int colon = message.indexOf(": ", capturing);
-      return d(
-          DiagnosticKind.EXPLANATION_HEADER,
+      return at.explains(
           colon < 0 ? "" : message.substring(colon + 2),
           message.substring(capturing + 1, colon < 0 ? message.length() : colon),
-          message.substring(0, capturing),
-          pkg,
-          file,
-          line,
-          column,
-          lineNumber);
+          message.substring(0, capturing));
     }
     if (message.startsWith("can inline ")) {
-      String rest = message.substring(11);
-      int with = rest.indexOf(" with cost ");
-      return d(
-          DiagnosticKind.CAN_INLINE,
-          with < 0 ? rest : rest.substring(0, with),
-          with < 0 ? "" : rest.substring(with + 1),
-          "",
-          pkg,
-          file,
-          line,
-          column,
-          lineNumber);
+      return at.split(DiagnosticKind.CAN_INLINE, message.substring(11), " with cost ", 1);
     }
     if (message.startsWith("cannot inline ")) {
-      String rest = message.substring(14);
-      int colon = rest.indexOf(": ");
-      return d(
-          DiagnosticKind.CANNOT_INLINE,
-          colon < 0 ? rest : rest.substring(0, colon),
-          colon < 0 ? "" : rest.substring(colon + 2),
-          "",
-          pkg,
-          file,
-          line,
-          column,
-          lineNumber);
+      return at.split(DiagnosticKind.CANNOT_INLINE, message.substring(14), ": ", 2);
     }
     if (message.startsWith("inlining call to ")) {
-      return d(
-          DiagnosticKind.INLINING_CALL,
-          message.substring(17),
-          "",
-          "",
-          pkg,
-          file,
-          line,
-          column,
-          lineNumber);
+      return at.of(DiagnosticKind.INLINING_CALL, message.substring(17), "");
     }
     if (message.startsWith("devirtualizing ")) {
-      return d(
-          DiagnosticKind.DEVIRTUALIZING,
-          message.substring(15),
-          "",
-          "",
-          pkg,
-          file,
-          line,
-          column,
-          lineNumber);
+      return at.of(DiagnosticKind.DEVIRTUALIZING, message.substring(15), "");
     }
     if (NOTES.matcher(message).find()) {
-      return d(DiagnosticKind.NOTE, "", message, "", pkg, file, line, column, lineNumber);
+      return at.of(DiagnosticKind.NOTE, "", message);
     }
     return null;
   }
 
-  private static EscapeDiagnostic d(
-      DiagnosticKind kind,
-      String subject,
-      String detail,
-      String function,
-      String pkg,
-      String file,
-      int line,
-      int column,
-      long lineNumber) {
-    return new EscapeDiagnostic(
-        kind, pkg, file, line, column, subject, detail, function, lineNumber);
+  private static String cut(String message, String suffix) {
+    return message.substring(0, message.length() - suffix.length());
+  }
+
+  /** Where a message was: makes its diagnostics. */
+  private record At(String pkg, String file, int line, int column, long lineNumber) {
+    EscapeDiagnostic of(DiagnosticKind kind, String subject, String detail) {
+      return new EscapeDiagnostic(kind, pkg, file, line, column, subject, detail, "", lineNumber);
+    }
+
+    EscapeDiagnostic explains(String subject, String detail, String function) {
+      return new EscapeDiagnostic(
+          DiagnosticKind.EXPLANATION_HEADER,
+          pkg,
+          file,
+          line,
+          column,
+          subject,
+          detail,
+          function,
+          lineNumber);
+    }
+
+    /** {@code subject SEPARATOR detail}, the detail starting {@code skip} characters in. */
+    EscapeDiagnostic split(DiagnosticKind kind, String rest, String separator, int skip) {
+      int at = rest.indexOf(separator);
+      return at < 0
+          ? of(kind, rest, "")
+          : of(kind, rest.substring(0, at), rest.substring(at + skip));
+    }
   }
 }

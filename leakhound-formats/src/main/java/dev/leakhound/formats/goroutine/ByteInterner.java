@@ -9,7 +9,7 @@ import java.util.Arrays;
 /**
  * Interns byte ranges (function names, file positions, states) to dense int ids, so a dump with a
  * million goroutines but a few hundred distinct names allocates a few hundred Strings. Open
- * addressing over a byte arena; ids are assigned in first-seen order.
+ * addressing ({@link EntryTable}) over a byte arena; ids are assigned in first-seen order.
  *
  * <p>Not thread-safe. Memory: the distinct bytes once, plus about 16 bytes per distinct entry.
  */
@@ -17,21 +17,17 @@ final class ByteInterner {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+  private final EntryTable entries = new EntryTable();
+  private final long maxArenaBytes;
   private byte[] arena = new byte[1 << 16];
   private int arenaSize;
-  private int[] offsets = new int[256];
-  private int[] lengths = new int[256];
-  private int[] hashes = new int[256];
-  private int size;
-  private int[] table = new int[1024]; // id + 1, 0 = empty
-  private final long maxArenaBytes;
 
   ByteInterner(long maxArenaBytes) {
     this.maxArenaBytes = maxArenaBytes;
   }
 
   int size() {
-    return size;
+    return entries.size;
   }
 
   /**
@@ -40,14 +36,16 @@ final class ByteInterner {
    */
   int intern(byte[] bytes, int from, int to) {
     int h = hash(bytes, from, to);
-    int mask = table.length - 1;
-    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-      int entry = table[slot];
-      if (entry == 0) {
-        return add(bytes, from, to, h, slot);
+    int len = to - from;
+    for (int slot = entries.firstSlot(h); ; slot = entries.nextSlot(slot)) {
+      int id = entries.idAt(slot);
+      if (id < 0) {
+        return add(bytes, from, len, h, slot);
       }
-      int id = entry - 1;
-      if (hashes[id] == h && equalsAt(id, bytes, from, to)) {
+      int at = entries.offsets[id];
+      if (entries.hashes[id] == h
+          && entries.lengths[id] == len
+          && Arrays.equals(arena, at, at + len, bytes, from, to)) {
         return id;
       }
     }
@@ -59,64 +57,28 @@ final class ByteInterner {
     return intern(b, 0, b.length);
   }
 
-  private boolean equalsAt(int id, byte[] bytes, int from, int to) {
-    int len = to - from;
-    return lengths[id] == len
-        && Arrays.equals(arena, offsets[id], offsets[id] + len, bytes, from, to);
-  }
-
-  private int add(byte[] bytes, int from, int to, int h, int slot) {
-    int len = to - from;
+  private int add(byte[] bytes, int from, int len, int h, int slot) {
     if ((long) arenaSize + len > maxArenaBytes) {
       return -1;
     }
     if (arenaSize + len > arena.length) {
-      arena =
-          Arrays.copyOf(
-              arena,
-              (int)
-                  Math.min(
-                      Integer.MAX_VALUE - 8, Math.max(arena.length * 2L, (long) arenaSize + len)));
+      long grown = Math.max(arena.length * 2L, (long) arenaSize + len);
+      arena = Arrays.copyOf(arena, (int) Math.min(Integer.MAX_VALUE - 8, grown));
     }
     System.arraycopy(bytes, from, arena, arenaSize, len);
-    if (size == offsets.length) {
-      offsets = Arrays.copyOf(offsets, size * 2);
-      lengths = Arrays.copyOf(lengths, size * 2);
-      hashes = Arrays.copyOf(hashes, size * 2);
-    }
-    int id = size++;
-    offsets[id] = arenaSize;
-    lengths[id] = len;
-    hashes[id] = h;
+    int id = entries.add(slot, arenaSize, len, h);
     arenaSize += len;
-    table[slot] = id + 1;
-    if (size * 2 > table.length) {
-      rehash();
-    }
     return id;
   }
 
-  private void rehash() {
-    int[] bigger = new int[table.length * 2];
-    int mask = bigger.length - 1;
-    for (int id = 0; id < size; id++) {
-      int slot = hashes[id] & mask;
-      while (bigger[slot] != 0) {
-        slot = (slot + 1) & mask;
-      }
-      bigger[slot] = id + 1;
-    }
-    table = bigger;
-  }
-
   String string(int id) {
-    return new String(arena, offsets[id], lengths[id], StandardCharsets.UTF_8);
+    return new String(arena, entries.offsets[id], entries.lengths[id], StandardCharsets.UTF_8);
   }
 
   /** All entries as Strings, indexed by id. */
   String[] strings() {
-    String[] out = new String[size];
-    for (int i = 0; i < size; i++) {
+    String[] out = new String[entries.size];
+    for (int i = 0; i < out.length; i++) {
       out[i] = string(i);
     }
     return out;

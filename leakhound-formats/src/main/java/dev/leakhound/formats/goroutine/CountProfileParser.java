@@ -24,13 +24,7 @@ import java.util.Arrays;
  * from the top frame where the standard library names it ({@code sync.(*Mutex).Lock}, {@code
  * time.Sleep}, ...), else {@link GoroutineDump#UNKNOWN_STATE}. Not thread-safe.
  */
-final class CountProfileParser {
-  private final String source;
-  private final LineScanner lines;
-  private final long sizeHint;
-  private final ProgressListener progress;
-  private final CancelSignal cancel;
-  private final DumpBuilder builder = new DumpBuilder();
+final class CountProfileParser extends DumpParser {
   private int[] frames = new int[64];
   private String topFunction;
 
@@ -40,13 +34,10 @@ final class CountProfileParser {
       long sizeHint,
       ProgressListener progress,
       CancelSignal cancel) {
-    this.source = source;
-    this.lines = lines;
-    this.sizeHint = sizeHint;
-    this.progress = progress;
-    this.cancel = cancel;
+    super(source, lines, sizeHint, progress, cancel);
   }
 
+  @Override
   GoroutineDump parse() throws IOException {
     byte[] b = lines.buffer();
     String header = new String(b, lines.start(), lines.length(), StandardCharsets.UTF_8);
@@ -176,16 +167,5 @@ final class CountProfileParser {
     int function = checked(builder.function(b, nameFrom, nameTo), "function names");
     int position = checked(builder.position(b, i, to), "positions");
     return checked(builder.frame(function, position), "frames");
-  }
-
-  private int checked(int id, String what) throws InputFormatException {
-    if (id < 0) {
-      throw fail("fewer distinct " + what + " (the input passes the reader's memory limits)");
-    }
-    return id;
-  }
-
-  private InputFormatException fail(String expected) {
-    return InputFormatException.atLine(source, lines.lineNumber(), expected);
   }
 }

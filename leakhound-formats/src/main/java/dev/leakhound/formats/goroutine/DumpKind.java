@@ -14,13 +14,22 @@ public enum DumpKind {
    * goroutines the garbage collector proved can never run again, counted per stack.
    */
   LEAK_COUNTS("goroutineleak debug=1"),
-  /** The protobuf goroutine (or goroutineleak) profile, decoded by the pprof reader. */
-  PROTO("proto");
+  /**
+   * The protobuf goroutine profile ({@code /debug/pprof/goroutine}), decoded by the pprof reader.
+   */
+  PROTO("proto"),
+  /** The protobuf goroutineleak profile ({@code /debug/pprof/goroutineleak}, Go 1.26). */
+  LEAK_PROTO("goroutineleak proto");
 
   private final String label;
 
   DumpKind(String label) {
     this.label = label;
+  }
+
+  /** True for the goroutineleak profile's forms: every goroutine in it is leaked. */
+  public boolean isLeakProfile() {
+    return this == LEAK_COUNTS || this == LEAK_PROTO;
   }
 
   /** How users name this form: {@code debug=2}, {@code debug=1}, ... */

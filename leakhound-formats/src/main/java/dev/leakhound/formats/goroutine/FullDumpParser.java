@@ -15,17 +15,11 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe; one per read.
  */
-final class FullDumpParser {
+final class FullDumpParser extends DumpParser {
   private static final int PROGRESS_EVERY_LINES = 1 << 16;
   private static final String STACK_UNAVAILABLE =
       "\tgoroutine running on other thread; stack unavailable";
 
-  private final String source;
-  private final LineScanner lines;
-  private final long sizeHint;
-  private final ProgressListener progress;
-  private final CancelSignal cancel;
-  private final DumpBuilder builder = new DumpBuilder();
   private final int noPosition;
 
   private int[] frames = new int[128];
@@ -61,14 +55,11 @@ final class FullDumpParser {
       long sizeHint,
       ProgressListener progress,
       CancelSignal cancel) {
-    this.source = source;
-    this.lines = lines;
-    this.sizeHint = sizeHint;
-    this.progress = progress;
-    this.cancel = cancel;
+    super(source, lines, sizeHint, progress, cancel);
     this.noPosition = builder.position("");
   }
 
+  @Override
   GoroutineDump parse() throws IOException {
     long firstLine = lines.lineNumber();
     do {
@@ -392,17 +383,6 @@ final class FullDumpParser {
   private void endBlock() throws InputFormatException {
     endSection();
     inBlock = false;
-  }
-
-  private int checked(int id, String what) throws InputFormatException {
-    if (id < 0) {
-      throw fail("fewer distinct " + what + " (the input passes the reader's memory limits)");
-    }
-    return id;
-  }
-
-  private InputFormatException fail(String expected) {
-    return InputFormatException.atLine(source, lines.lineNumber(), expected);
   }
 
   private static int indexOf(byte[] b, int from, int to, String needle) {

@@ -202,7 +202,7 @@ public final class GoroutineDump {
 
   /** True when the runtime marked the goroutine {@code (leaked)} (goroutineleak profile). */
   public boolean leaked(int record) {
-    return (flags[record] & FLAG_LEAKED) != 0 || kind == DumpKind.LEAK_COUNTS;
+    return (flags[record] & FLAG_LEAKED) != 0 || kind.isLeakProfile();
   }
 
   /** The frame of the {@code created by} line, or -1 (goroutine 1, count profiles). */

@@ -3,6 +3,7 @@ package dev.leakhound.formats.goroutine;
 import dev.leakhound.formats.io.InputFormatException;
 import dev.leakhound.formats.io.Inputs;
 import dev.leakhound.formats.io.LineScanner;
+import dev.leakhound.formats.pprof.PprofReader;
 import dev.leakhound.formats.progress.CancelSignal;
 import dev.leakhound.formats.progress.ProgressListener;
 import java.io.BufferedInputStream;
@@ -12,7 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads goroutine dumps in their text forms, telling them apart by their first line:
+ * Reads goroutine dumps in all their forms: the protobuf profile (told by its binary first bytes)
+ * and the text forms, told apart by their first line:
  *
  * <ul>
  *   <li>{@code goroutine profile: total N} or {@code goroutineleak profile: total N}: a count
@@ -30,7 +32,8 @@ import java.nio.file.Path;
  *
  * <p>A full dump that ends inside a block (the runtime cuts {@code debug=2} output at 64 MiB) is
  * read up to the last complete goroutine and marked {@link GoroutineDump#truncated()}. Binary input
- * (the protobuf goroutine profile) is refused with a message saying so.
+ * is the protobuf goroutine or goroutineleak profile: decoded by {@link PprofReader} and converted
+ * by {@link GoroutineProfileConverter}.
  *
  * <p>Streams the input through one buffer and interns names, frames and stacks to ints on the fly:
  * a 1,000,000-goroutine dump of a few hundred MB is read in one pass holding only the distinct
@@ -84,11 +87,10 @@ public final class GoroutineDumpReader {
     byte[] head = in.readNBytes(BINARY_PROBE);
     in.reset();
     if (looksBinary(head)) {
-      throw InputFormatException.atByte(
-          source,
-          0,
-          "a goroutine dump in text form (debug=1 or debug=2); this looks like the protobuf"
-              + " profile, which needs the pprof profile reader");
+      // The protobuf form: decoded whole by the pprof reader (it is small, one sample per stack).
+      byte[] data = Inputs.readAll(source, in, PprofReader.DEFAULT_MAX_BYTES);
+      progress.onProgress("reading goroutine profile", data.length, data.length);
+      return GoroutineProfileConverter.convert(source, PprofReader.parse(source, data));
     }
     LineScanner lines = new LineScanner(source, in);
     if (!lines.next()) {

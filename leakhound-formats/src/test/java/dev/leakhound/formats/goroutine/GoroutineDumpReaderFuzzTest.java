@@ -21,7 +21,11 @@ class GoroutineDumpReaderFuzzTest {
     Path fixtures = RepoRoot.resolve("testdata/goroutine");
     if (Files.isDirectory(fixtures)) {
       try (Stream<Path> files = Files.list(fixtures)) {
-        for (Path p : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+        for (Path p :
+            files
+                .filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".pb.gz"))
+                .sorted()
+                .toList()) {
           byte[] bytes = Files.readAllBytes(p);
           seeds.add(bytes.length > 20_000 ? java.util.Arrays.copyOf(bytes, 20_000) : bytes);
         }

@@ -293,17 +293,6 @@ class GoroutineDumpReaderTest {
         .hasMessageStartingWith("dump.txt: on line 1: expected a goroutine dump");
   }
 
-  @Test
-  void theProtobufFormIsRecognisedAndRefusedWithAReason() {
-    byte[] proto = {0x0a, 0x04, 0x08, 0x01, 0x10, 0x02, 0x12, 0x00};
-
-    assertThatThrownBy(
-            () -> new GoroutineDumpReader().read("g.pb", new ByteArrayInputStream(proto)))
-        .isInstanceOf(InputFormatException.class)
-        .hasMessageContaining("g.pb: at byte 0")
-        .hasMessageContaining("protobuf");
-  }
-
   private static final String COUNTS =
       """
       goroutine profile: total 6
