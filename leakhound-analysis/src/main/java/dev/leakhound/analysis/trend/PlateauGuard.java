@@ -38,12 +38,96 @@ final class PlateauGuard {
     PlateauCheck.Outcome outcome;
     if (recent.low() <= 0 && recent.slope() < whole.slope() / 2) {
       outcome = PlateauCheck.Outcome.LEVELLED_OFF;
-    } else if (recent.high() < SLOWER * whole.slope() || slowedDown(t, f, options)) {
+    } else if (recent.high() < SLOWER * whole.slope()
+        || slowedDown(t, f, options)
+        || bends(t, f, whole.test().varianceFactor())) {
       outcome = PlateauCheck.Outcome.SLOWING;
     } else {
       outcome = PlateauCheck.Outcome.STILL_GROWING;
     }
     return new Result(new PlateauCheck(outcome, window, recent.test()), recent);
+  }
+
+  /**
+   * True when the window bends down: the least-squares parabola {@code a + b u + c u^2} (u the time
+   * scaled to [-1, 1]) has a significantly negative c (t below -1.645 with the robust scatter of
+   * its residuals, inflated by the autocorrelation factor) and its slope at the end, b + 2c, is
+   * below 3/4 of its slope at the start, b - 2c. A warm-up approaching its level bends; a leak is
+   * straight.
+   */
+  static boolean bends(double[] t, double[] f, double varianceFactor) {
+    int n = t.length;
+    if (n < 2 * MIN_POINTS) {
+      return false;
+    }
+    double t0 = t[0];
+    double half = (t[n - 1] - t[0]) / 2;
+    double mf = 0;
+    double[] u = new double[n];
+    for (int i = 0; i < n; i++) {
+      u[i] = (t[i] - t0) / half - 1;
+      mf += f[i] / n;
+    }
+    // Normal equations for (a, b, c) on 1, u, u^2.
+    double s0 = n;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    double y0 = 0;
+    double y1 = 0;
+    double y2 = 0;
+    for (int i = 0; i < n; i++) {
+      double v = u[i];
+      double w = v * v;
+      double y = f[i] - mf;
+      s1 += v;
+      s2 += w;
+      s3 += w * v;
+      s4 += w * w;
+      y0 += y;
+      y1 += y * v;
+      y2 += y * w;
+    }
+    double[][] m = {{s0, s1, s2}, {s1, s2, s3}, {s2, s3, s4}};
+    double[][] inv = invert(m);
+    if (inv == null) {
+      return false;
+    }
+    double a = inv[0][0] * y0 + inv[0][1] * y1 + inv[0][2] * y2;
+    double b = inv[1][0] * y0 + inv[1][1] * y1 + inv[1][2] * y2;
+    double c = inv[2][0] * y0 + inv[2][1] * y1 + inv[2][2] * y2;
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = Math.abs(f[i] - mf - (a + b * u[i] + c * u[i] * u[i]));
+    }
+    double sigma = 1.4826 * dev.leakhound.analysis.trend.stats.Ranks.median(r, n);
+    double se = sigma * Math.sqrt(Math.max(0, inv[2][2]) * Math.max(1, varianceFactor));
+    double startSlope = b - 2 * c;
+    double endSlope = b + 2 * c;
+    return se > 0 && c / se < -1.645 && startSlope > 0 && endSlope < SLOWER * startSlope;
+  }
+
+  /** The inverse of a symmetric 3x3 matrix, or null when it is singular. */
+  private static double[][] invert(double[][] m) {
+    double det =
+        m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
+            - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
+            + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+    if (!(Math.abs(det) > 1e-300)) {
+      return null;
+    }
+    double[][] inv = new double[3][3];
+    inv[0][0] = (m[1][1] * m[2][2] - m[1][2] * m[2][1]) / det;
+    inv[0][1] = (m[0][2] * m[2][1] - m[0][1] * m[2][2]) / det;
+    inv[0][2] = (m[0][1] * m[1][2] - m[0][2] * m[1][1]) / det;
+    inv[1][0] = inv[0][1];
+    inv[1][1] = (m[0][0] * m[2][2] - m[0][2] * m[2][0]) / det;
+    inv[1][2] = (m[0][2] * m[1][0] - m[0][0] * m[1][2]) / det;
+    inv[2][0] = inv[0][2];
+    inv[2][1] = inv[1][2];
+    inv[2][2] = (m[0][0] * m[1][1] - m[0][1] * m[1][0]) / det;
+    return inv;
   }
 
   /**

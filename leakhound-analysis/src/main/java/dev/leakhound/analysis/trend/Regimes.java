@@ -17,7 +17,9 @@ import java.util.Arrays;
  *   <li>a <b>single jump up</b> with flat ground after it (a deploy or config change that shifted
  *       the level): cut, so the new level is judged on its own; two or more jumps up are a
  *       staircase, a step leak, and are kept together;
- *   <li>a <b>bend</b> where growth began after a flat stretch: cut, so the rate is today's.
+ *   <li>a <b>bend</b> where growth began after a flat stretch: cut, so the rate is today's;
+ *   <li>a <b>bend</b> where growth stopped (the last regime is flat after one that grew): cut, so a
+ *       cache that has filled is judged by what it does now.
  * </ul>
  *
  * <p>Package-private; stateless and thread-safe. O(n log n) plus a trend test per candidate bend.
@@ -74,6 +76,13 @@ final class Regimes {
         jumpsUp++;
       }
     }
+    // Growth that stopped: the last regime is flat after one that grew (a cache that filled up).
+    // Judged alone, it is what it is now: no leak.
+    int last = cps[cps.length - 1];
+    int before = cps.length > 1 ? cps[cps.length - 2] : 0;
+    if (jumps[cps.length - 1] == 0 && stopped(t, f, before, last, n, options.suspectAlpha())) {
+      return new Regime(last, "growth stopped", times);
+    }
     for (int i = cps.length - 1; i >= 0; i--) {
       int c = cps[i];
       if (jumps[i] < 0) {
@@ -93,6 +102,20 @@ final class Regimes {
       }
     }
     return new Regime(0, null, times);
+  }
+
+  /**
+   * True when [from, c) grew and [c, n) grows at most a quarter as fast, significantly (one-sided 5
+   * %) slower.
+   */
+  private static boolean stopped(double[] t, double[] f, int from, int c, int n, double alpha) {
+    if (WindowStats.growthPValue(t, f, from, c) >= alpha) {
+      return false;
+    }
+    double[] early = WindowStats.slopeAndError(t, f, from, c);
+    double[] late = WindowStats.slopeAndError(t, f, c, n);
+    double se = Math.hypot(early[1], late[1]);
+    return se > 0 && late[0] < early[0] / 4 && (early[0] - late[0]) / se > 1.645;
   }
 
   /** The least-squares slope of points [from, to). */
