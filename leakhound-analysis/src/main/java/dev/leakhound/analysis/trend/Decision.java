@@ -78,7 +78,11 @@ final class Decision {
     boolean big = slope >= minimum;
     boolean grows = test.grows(o.leakAlpha());
     boolean maybe = test.pValue() < o.suspectAlpha() && slope > 0;
-    PlateauCheck.Outcome pl = plateau.check().outcome();
+    // Growth per request that persists under a varying load is not a warm-up that levels off.
+    PlateauCheck.Outcome pl =
+        loadCheck.outcome() == LoadCheck.Outcome.PERSISTS_UNDER_LOAD
+            ? PlateauCheck.Outcome.STILL_GROWING
+            : plateau.check().outcome();
     LoadCheck.Outcome lo = loadCheck.outcome();
     String over = " over the last " + duration(t[t.length - 1] - t[0]);
     String rate = rateWithInterval(test, o, unit);

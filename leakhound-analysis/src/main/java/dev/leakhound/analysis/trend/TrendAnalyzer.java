@@ -77,7 +77,8 @@ public final class TrendAnalyzer {
     }
     double level = options.confidenceLevel();
     WindowStats.Fit whole = WindowStats.of(tj, rawj, 0, tj.length, level);
-    WindowStats.Fit adjusted = adjustForLoad ? WindowStats.of(tj, fj, 0, tj.length, level) : null;
+    WindowStats.Fit adjusted =
+        adjustForLoad ? perRequest(tj, fj, Arrays.copyOfRange(load.total(), from, t.length)) : null;
     LoadCheck loadCheck = LoadGuard.check(load, t, raw, from, adjusted, options.leakAlpha());
     boolean useAdjusted =
         loadCheck.outcome() == LoadCheck.Outcome.FOLLOWS_LOAD
@@ -90,6 +91,34 @@ public final class TrendAnalyzer {
             : new PlateauGuard.Result(
                 new PlateauCheck(PlateauCheck.Outcome.NOT_CHECKED, 0, null), null);
     return Decision.decide(input, options, e, tj, whole, basis, loadCheck, plateau);
+  }
+
+  /**
+   * The trend of the load-adjusted floor against requests served: growth per request, whatever the
+   * pace of the load (points where no request was served in between are dropped, the axis must
+   * increase). Slopes are reported per hour at the window's mean request rate.
+   */
+  private WindowStats.Fit perRequest(double[] t, double[] f, double[] total) {
+    int n = t.length;
+    double[] axis = new double[n];
+    double[] values = new double[n];
+    double[] times = new double[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (m == 0 || total[i] > axis[m - 1]) {
+        axis[m] = total[i];
+        values[m] = f[i];
+        times[m] = t[i];
+        m++;
+      }
+    }
+    double seconds = t[n - 1] - t[0];
+    if (m < options.minimumPoints() || !(seconds > 0) || !(axis[m - 1] > axis[0])) {
+      return WindowStats.of(t, f, 0, n, options.confidenceLevel());
+    }
+    double perSecond = (axis[m - 1] - axis[0]) / (times[m - 1] - times[0]);
+    return WindowStats.along(
+        axis, values, 0, m, options.confidenceLevel(), perSecond, t[0], t[n - 1]);
   }
 
   /** Seconds over which the request rate at a floor point is measured. */

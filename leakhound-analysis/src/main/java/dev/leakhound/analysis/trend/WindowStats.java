@@ -124,11 +124,28 @@ final class WindowStats {
 
   /** Fits points [from, to) of (t, y); needs at least 3 points. */
   static Fit of(double[] t, double[] y, int from, int to, double level) {
+    return along(t, y, from, to, level, 1, t[from], t[to - 1]);
+  }
+
+  /**
+   * Fits points [from, to) of y against another strictly increasing axis (cumulative requests),
+   * reporting slopes per second at {@code axisPerSecond} axis units per second: growth per request
+   * tested as such, so a leak whose pace follows a varying load is still one straight line.
+   */
+  static Fit along(
+      double[] axis,
+      double[] y,
+      int from,
+      int to,
+      double level,
+      double axisPerSecond,
+      double startTime,
+      double endTime) {
     int n = to - from;
     double[] x = new double[n];
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
-      x[i] = t[from + i] - t[from];
+      x[i] = axis[from + i] - axis[from];
       v[i] = y[from + i];
     }
     MannKendall mk = MannKendall.of(v, n);
@@ -145,19 +162,21 @@ final class WindowStats {
       residuals[i] = v[i] - slope * x[i];
     }
     double intercept = Ranks.median(residuals, n);
+    double perSecond = axisPerSecond;
     TrendTest test =
         new TrendTest(
             n,
-            x[n - 1],
+            endTime - startTime,
             corrected.s(),
             corrected.variance(),
             factor,
             corrected.z(),
             corrected.pIncreasing(),
             corrected.tau(),
-            slope * SECONDS_PER_HOUR,
-            low * SECONDS_PER_HOUR,
-            high * SECONDS_PER_HOUR);
-    return new Fit(test, slope, low, high, t[from], t[to - 1], intercept);
+            slope * perSecond * SECONDS_PER_HOUR,
+            low * perSecond * SECONDS_PER_HOUR,
+            high * perSecond * SECONDS_PER_HOUR);
+    return new Fit(
+        test, slope * perSecond, low * perSecond, high * perSecond, startTime, endTime, intercept);
   }
 }

@@ -31,7 +31,7 @@ class TrendAnalyzerTest {
     assertThat(v.slopePerHour()).isCloseTo(20 * MIB, within(1 * MIB));
     assertThat(v.confidence()).isGreaterThan(0.999);
     assertThat(v.reason())
-        .startsWith("Leaking: the heap after GC floor grows 19.7 MiB/h, 95% interval");
+        .startsWith("Leaking: the heap after GC floor grows 19.8 MiB/h, 95% interval");
     assertThat(v.evidence().floorMethod()).isEqualTo("after-gc values");
     assertThat(v.evidence().plateau().outcome()).isEqualTo(PlateauCheck.Outcome.STILL_GROWING);
     assertThat(v.timeToLimitSeconds()).isNull();
