@@ -94,9 +94,10 @@ public final class TrendAnalyzer {
   }
 
   /**
-   * The trend of the load-adjusted floor against requests served: growth per request, whatever the
-   * pace of the load (points where no request was served in between are dropped, the axis must
-   * increase). Slopes are reported per hour at the window's mean request rate.
+   * The trend of the load-adjusted floor, against requests served (growth per request, whatever the
+   * pace of the load; points where no request was served in between are dropped, the axis must
+   * increase; slopes reported per hour at the window's mean request rate) or against time,
+   * whichever shows growth better.
    */
   private WindowStats.Fit perRequest(double[] t, double[] f, double[] total) {
     int n = t.length;
@@ -117,8 +118,14 @@ public final class TrendAnalyzer {
       return WindowStats.of(t, f, 0, n, options.confidenceLevel());
     }
     double perSecond = (axis[m - 1] - axis[0]) / (times[m - 1] - times[0]);
-    return WindowStats.along(
-        axis, values, 0, m, options.confidenceLevel(), perSecond, t[0], t[n - 1]);
+    WindowStats.Fit byRequests =
+        WindowStats.along(axis, values, 0, m, options.confidenceLevel(), perSecond, t[0], t[n - 1]);
+    WindowStats.Fit byTime = WindowStats.of(t, f, 0, n, options.confidenceLevel());
+    // A leak per request is straight against requests, a leak per hour against time; take the
+    // axis that shows it better and pay for the choice by doubling the p-value (Bonferroni).
+    WindowStats.Fit better =
+        byRequests.test().pValue() <= byTime.test().pValue() ? byRequests : byTime;
+    return better.withPValue(Math.min(1, 2 * better.test().pValue()));
   }
 
   /** Seconds over which the request rate at a floor point is measured. */

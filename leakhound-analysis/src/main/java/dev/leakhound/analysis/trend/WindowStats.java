@@ -43,6 +43,30 @@ final class WindowStats {
     double levelAt(double time) {
       return levelAtStart + slope * (time - start);
     }
+
+    /** The same fit with another one-sided p-value (after a choice between tests). */
+    Fit withPValue(double p) {
+      TrendTest t = test;
+      return new Fit(
+          new TrendTest(
+              t.points(),
+              t.windowSeconds(),
+              t.s(),
+              t.varianceS(),
+              t.varianceFactor(),
+              t.z(),
+              p,
+              t.tau(),
+              t.slopePerHour(),
+              t.slopeLowPerHour(),
+              t.slopeHighPerHour()),
+          slope,
+          low,
+          high,
+          start,
+          end,
+          levelAtStart);
+    }
   }
 
   /**
