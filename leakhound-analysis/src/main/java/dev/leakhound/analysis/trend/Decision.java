@@ -90,7 +90,23 @@ final class Decision {
     VerdictKind kind;
     String reason;
     TrendTest confidenceBasis = test;
-    if (grows && big && pl == PlateauCheck.Outcome.LEVELLED_OFF) {
+    if (e.regime().steps() >= 3
+        && slope > 0
+        && big
+        && t[t.length - 1] - t[0] >= o.minimumLeakSeconds()
+        && test.pValue() < o.suspectAlpha()) {
+      kind = VerdictKind.LEAK;
+      reason =
+          "Leaking in steps: "
+              + floorName
+              + " went up in "
+              + e.regime().steps()
+              + " steps and never down"
+              + over
+              + ", "
+              + rate
+              + ".";
+    } else if (grows && big && pl == PlateauCheck.Outcome.LEVELLED_OFF) {
       kind = VerdictKind.NO_LEAK;
       TrendTest recent = plateau.check().recent();
       confidenceBasis = recent;

@@ -34,9 +34,9 @@ final class PlateauGuard {
     if (n - from < MIN_POINTS || from == 0) {
       return new Result(new PlateauCheck(PlateauCheck.Outcome.NOT_CHECKED, window, null), null);
     }
-    WindowStats.Fit recent = WindowStats.of(t, f, from, n, options.confidenceLevel());
+    WindowStats.Fit recent = WindowStats.quick(t, f, from, n, options.confidenceLevel());
     PlateauCheck.Outcome outcome;
-    if (recent.low() <= 0 && recent.slope() < whole.slope() / 2) {
+    if (recent.low() <= 0 && recent.slope() < whole.slope() / 2 && frontLoaded(f)) {
       outcome = PlateauCheck.Outcome.LEVELLED_OFF;
     } else if (recent.high() < SLOWER * whole.slope()
         || slowedDown(t, f, options)
@@ -46,6 +46,31 @@ final class PlateauGuard {
       outcome = PlateauCheck.Outcome.STILL_GROWING;
     }
     return new Result(new PlateauCheck(outcome, window, recent.test()), recent);
+  }
+
+  /**
+   * True when most of the window's growth came in its first half: the rise from the median of its
+   * first 15 % of points to that of its middle 15 % is at least three times the rise from there to
+   * its last 15 %. A warm-up that has levelled off is front-loaded; a step leak that is between
+   * steps is not, its steps are spread over the window.
+   */
+  static boolean frontLoaded(double[] f) {
+    int n = f.length;
+    int k = Math.max(3, (int) Math.round(0.15 * n));
+    if (3 * k > n) {
+      return true;
+    }
+    double start = median(f, 0, k);
+    double middle = median(f, n / 2 - k / 2, n / 2 - k / 2 + k);
+    double end = median(f, n - k, n);
+    double early = middle - start;
+    double late = end - middle;
+    return early >= 3 * late;
+  }
+
+  private static double median(double[] f, int from, int to) {
+    double[] part = java.util.Arrays.copyOfRange(f, from, to);
+    return dev.leakhound.analysis.trend.stats.Ranks.median(part, part.length);
   }
 
   /**
@@ -144,11 +169,12 @@ final class PlateauGuard {
     if (half < MIN_POINTS || n - half < MIN_POINTS) {
       return false;
     }
-    double[] first = WindowStats.slopeAndError(t, f, 0, half);
-    double[] second = WindowStats.slopeAndError(t, f, half, n);
-    double se = Math.hypot(first[1], second[1]);
-    return second[0] < SLOWER * first[0]
+    double level = options.confidenceLevel();
+    WindowStats.Fit first = WindowStats.quick(t, f, 0, half, level);
+    WindowStats.Fit second = WindowStats.quick(t, f, half, n, level);
+    double se = Math.hypot(first.standardError(level), second.standardError(level));
+    return second.slope() < SLOWER * first.slope()
         && se > 0
-        && (first[0] - second[0]) / se > Normal.quantile(0.95);
+        && (first.slope() - second.slope()) / se > Normal.quantile(0.95);
   }
 }

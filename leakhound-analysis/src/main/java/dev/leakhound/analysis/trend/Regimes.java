@@ -36,8 +36,13 @@ final class Regimes {
    * @param start index of the first point judged
    * @param cause why it starts there (null: the first point of the lifetime after warm-up)
    * @param changeTimes the times of every change point found
+   * @param steps how many steps up a staircase took (a step leak), 0 when the floor is no staircase
    */
-  record Regime(int start, String cause, double[] changeTimes) {}
+  record Regime(int start, String cause, double[] changeTimes, int steps) {
+    Regime(int start, String cause, double[] changeTimes) {
+      this(start, cause, changeTimes, 0);
+    }
+  }
 
   static Regime find(double[] t, double[] f, TrendOptions options) {
     int n = t.length;
@@ -76,6 +81,26 @@ final class Regimes {
         jumpsUp++;
       }
     }
+    // A staircase: three or more steps up (each above the scatter and 3 % of the level) and no
+    // step down since the first: a leak that grows in steps (a batch that keeps its results).
+    int stepsUp = 0;
+    boolean down = false;
+    for (int i = 0; i < cps.length; i++) {
+      int from = i == 0 ? 0 : cps[i - 1];
+      int to = i + 1 < cps.length ? cps[i + 1] : n;
+      double at = t[cps[i]];
+      double before = lineAt(t, smooth, from, cps[i], at);
+      double jump = lineAt(t, smooth, cps[i], to, at) - before;
+      double small = Math.max(scatter, 0.03 * Math.abs(before));
+      if (jump > small) {
+        stepsUp++;
+      } else if (jump < -small && stepsUp > 0) {
+        down = true;
+      }
+    }
+    if (stepsUp >= 3 && !down) {
+      return new Regime(0, null, times, stepsUp);
+    }
     // Growth that stopped: the last regime is flat after one that grew (a cache that filled up).
     // Judged alone, it is what it is now: no leak.
     int last = cps[cps.length - 1];
@@ -112,10 +137,12 @@ final class Regimes {
     if (WindowStats.growthPValue(t, f, from, c) >= alpha) {
       return false;
     }
-    double[] early = WindowStats.slopeAndError(t, f, from, c);
-    double[] late = WindowStats.slopeAndError(t, f, c, n);
-    double se = Math.hypot(early[1], late[1]);
-    return se > 0 && late[0] < early[0] / 4 && (early[0] - late[0]) / se > 1.645;
+    WindowStats.Fit early = WindowStats.quick(t, f, from, c, 0.95);
+    WindowStats.Fit late = WindowStats.quick(t, f, c, n, 0.95);
+    double se = Math.hypot(early.standardError(0.95), late.standardError(0.95));
+    return se > 0
+        && late.slope() < early.slope() / 4
+        && (early.slope() - late.slope()) / se > 1.645;
   }
 
   /** The least-squares slope of points [from, to). */

@@ -118,13 +118,17 @@ public final class TrendAnalyzer {
       return WindowStats.of(t, f, 0, n, options.confidenceLevel());
     }
     double perSecond = (axis[m - 1] - axis[0]) / (times[m - 1] - times[0]);
+    double level = options.confidenceLevel();
     WindowStats.Fit byRequests =
-        WindowStats.along(axis, values, 0, m, options.confidenceLevel(), perSecond, t[0], t[n - 1]);
-    WindowStats.Fit byTime = WindowStats.of(t, f, 0, n, options.confidenceLevel());
-    // A leak per request is straight against requests, a leak per hour against time; take the
-    // axis that shows it better and pay for the choice by doubling the p-value (Bonferroni).
+        WindowStats.along(axis, values, 0, m, level, perSecond, t[0], t[n - 1], false);
+    WindowStats.Fit byTime = WindowStats.quick(t, f, 0, n, level);
+    // A leak per request is straight against requests, a leak per hour against time: pick the
+    // axis that shows growth better (screened cheaply), fit it exactly, and pay for the choice by
+    // doubling the p-value (Bonferroni).
     WindowStats.Fit better =
-        byRequests.test().pValue() <= byTime.test().pValue() ? byRequests : byTime;
+        byRequests.test().pValue() <= byTime.test().pValue()
+            ? WindowStats.along(axis, values, 0, m, level, perSecond, t[0], t[n - 1], true)
+            : WindowStats.of(t, f, 0, n, level);
     return better.withPValue(Math.min(1, 2 * better.test().pValue()));
   }
 
