@@ -1,6 +1,5 @@
 package dev.leakhound.analysis.trend;
 
-import dev.leakhound.analysis.trend.stats.Normal;
 import dev.leakhound.analysis.trend.stats.Ranks;
 import java.util.Arrays;
 
@@ -19,8 +18,6 @@ import java.util.Arrays;
  * the window it keeps.
  */
 public final class TrendAnalyzer {
-  private static final double HOUR = 3600;
-
   private final TrendOptions options;
 
   /** An analyzer with {@link TrendOptions#defaults()}. */
@@ -207,12 +204,4 @@ public final class TrendAnalyzer {
       double warmUpSkipped,
       Regimes.Regime regime,
       String cause) {}
-
-  static double hours(double seconds) {
-    return seconds / HOUR;
-  }
-
-  static double normalCdf(double z) {
-    return Normal.cdf(z);
-  }
 }

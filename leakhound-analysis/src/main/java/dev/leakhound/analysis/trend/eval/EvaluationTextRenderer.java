@@ -111,7 +111,7 @@ public final class EvaluationTextRenderer implements Renderer<EvaluationReport> 
 
   private static String cell(RuleOutcome o) {
     if (o.detected()) {
-      return Quantities.duration(o.timeToDetectSeconds());
+      return Quantities.duration(o.timeToDetectSeconds()) + (o.falseAlarm() ? " FP" : "");
     }
     if (o.falseAlarm()) {
       return "FP " + Quantities.duration(o.firstAlarmSeconds());
