@@ -55,7 +55,8 @@ public final class EvaluationTextRenderer implements Renderer<EvaluationReport> 
     w.println();
     w.println(
         "cells: time from the leak start to the first alert; '-' none; 'FP 12m' an alert"
-            + " without a leak (or before it began), 12m after the series start");
+            + " without a leak (or before it began), 12m after the series start; '40m FP' found"
+            + " after such a false alarm");
     w.println();
     w.printf(
         Locale.ROOT,
