@@ -1,7 +1,6 @@
 package dev.leakhound.analysis.trend;
 
 import static dev.leakhound.analysis.trend.Quantities.duration;
-import static dev.leakhound.analysis.trend.Quantities.pValue;
 
 import dev.leakhound.analysis.trend.stats.Normal;
 import java.util.ArrayList;
@@ -14,6 +13,26 @@ import java.util.Locale;
  */
 final class Decision {
   private Decision() {}
+
+  /** What the statistics and guards found, in the order they are checked. */
+  enum Finding {
+    STEPS(VerdictKind.LEAK),
+    LEVELLED_OFF(VerdictKind.NO_LEAK),
+    SLOWING(VerdictKind.SUSPECT),
+    ROSE_WITH_LOAD(VerdictKind.SUSPECT),
+    TOO_SOON(VerdictKind.SUSPECT),
+    LEAK(VerdictKind.LEAK),
+    MAYBE(VerdictKind.SUSPECT),
+    FOLLOWS_LOAD(VerdictKind.NO_LEAK),
+    BELOW_MINIMUM(VerdictKind.NO_LEAK),
+    NO_GROWTH(VerdictKind.NO_LEAK);
+
+    final VerdictKind kind;
+
+    Finding(VerdictKind kind) {
+      this.kind = kind;
+    }
+  }
 
   static Verdict insufficient(
       TrendInput in,
@@ -78,127 +97,54 @@ final class Decision {
     boolean big = slope >= minimum;
     boolean grows = test.grows(o.leakAlpha());
     boolean maybe = test.pValue() < o.suspectAlpha() && slope > 0;
-    PlateauCheck.Outcome pl = plateau.check().outcome();
+    // Growth per request that persists under a varying load is not a warm-up that levels off.
+    PlateauCheck.Outcome pl =
+        loadCheck.outcome() == LoadCheck.Outcome.PERSISTS_UNDER_LOAD
+            ? PlateauCheck.Outcome.STILL_GROWING
+            : plateau.check().outcome();
     LoadCheck.Outcome lo = loadCheck.outcome();
-    String over = " over the last " + duration(t[t.length - 1] - t[0]);
-    String rate = rateWithInterval(test, o, unit);
-    String floorName = "the " + in.kind().description() + " floor";
-    VerdictKind kind;
-    String reason;
-    TrendTest confidenceBasis = test;
-    if (grows && big && pl == PlateauCheck.Outcome.LEVELLED_OFF) {
-      kind = VerdictKind.NO_LEAK;
-      TrendTest recent = plateau.check().recent();
-      confidenceBasis = recent;
-      reason =
-          "No leak: "
-              + floorName
-              + " rose "
-              + Quantities.perHour(slope, unit)
-              + over
-              + ", but has levelled off over the last "
-              + duration(plateau.check().windowSeconds())
-              + " ("
-              + rateWithInterval(recent, o, unit)
-              + "): a cache or pool warming up.";
-    } else if (grows
+    double span = t[t.length - 1] - t[0];
+    Finding finding;
+    if (e.regime().steps() >= 3
+        && slope > 0
         && big
-        && pl == PlateauCheck.Outcome.SLOWING
-        && lo != LoadCheck.Outcome.PERSISTS_UNDER_LOAD) {
-      kind = VerdictKind.SUSPECT;
-      reason =
-          "Suspect: "
-              + floorName
-              + " grows "
-              + rate
-              + over
-              + ", but the last "
-              + duration(plateau.check().windowSeconds())
-              + " grew only "
-              + Quantities.perHour(plateau.check().recent().slopePerHour(), unit)
-              + ": it may still be warming up.";
+        && span >= o.minimumLeakSeconds()
+        && test.pValue() < o.suspectAlpha()) {
+      finding = Finding.STEPS;
+    } else if (grows && big && pl == PlateauCheck.Outcome.LEVELLED_OFF) {
+      finding = Finding.LEVELLED_OFF;
+    } else if (grows && big && pl == PlateauCheck.Outcome.SLOWING) {
+      finding = Finding.SLOWING;
     } else if (grows && big && lo == LoadCheck.Outcome.ROSE_WITH_LOAD) {
-      kind = VerdictKind.SUSPECT;
-      reason =
-          "Suspect: "
-              + floorName
-              + " grows "
-              + rate
-              + over
-              + ", but the request rate rose the whole time, so load and a leak cannot be told"
-              + " apart yet; they can once the load falls.";
-    } else if (grows && big && t[t.length - 1] - t[0] < o.minimumLeakSeconds()) {
-      kind = VerdictKind.SUSPECT;
-      reason =
-          "Suspect: "
-              + floorName
-              + " grows "
-              + rate
-              + over
-              + "; growth must last "
-              + duration(o.minimumLeakSeconds())
-              + " before it is called a leak (a cache filling up looks the same until it stops).";
+      finding = Finding.ROSE_WITH_LOAD;
+    } else if (grows && big && span < o.minimumLeakSeconds()) {
+      finding = Finding.TOO_SOON;
     } else if (grows && big) {
-      kind = VerdictKind.LEAK;
-      reason =
-          "Leaking: "
-              + floorName
-              + " grows "
-              + rate
-              + ", Mann-Kendall "
-              + pValue(test.pValue())
-              + " after correcting for autocorrelation,"
-              + over
-              + (lo == LoadCheck.Outcome.PERSISTS_UNDER_LOAD
-                  ? ", and keeps growing once the request rate is accounted for ("
-                      + Quantities.amount(loadCheck.perRequest(), unit)
-                      + " kept per request)"
-                  : "")
-              + ".";
+      finding = Finding.LEAK;
     } else if (maybe && big && pl != PlateauCheck.Outcome.LEVELLED_OFF) {
-      kind = VerdictKind.SUSPECT;
-      reason =
-          "Suspect: "
-              + floorName
-              + " may be growing ("
-              + rate
-              + ", "
-              + pValue(test.pValue())
-              + over
-              + "); not conclusive yet.";
+      finding = Finding.MAYBE;
     } else if (lo == LoadCheck.Outcome.FOLLOWS_LOAD && whole.test().grows(o.suspectAlpha())) {
-      kind = VerdictKind.NO_LEAK;
-      reason =
-          String.format(
-              Locale.ROOT,
-              "No leak: %s follows the request rate (correlation %.2f) and, adjusted for it, does"
-                  + " not grow (%s).",
-              floorName,
-              loadCheck.floorRateCorrelation() == null ? 0.0 : loadCheck.floorRateCorrelation(),
-              rate);
+      finding = Finding.FOLLOWS_LOAD;
     } else if (grows) {
-      kind = VerdictKind.NO_LEAK;
-      reason =
-          "No leak worth reporting: "
-              + floorName
-              + " grows "
-              + rate
-              + over
-              + ", below the practical minimum of "
-              + Quantities.perHour(minimum, unit)
-              + ".";
+      finding = Finding.BELOW_MINIMUM;
     } else {
-      kind = VerdictKind.NO_LEAK;
-      reason =
-          "No leak: no significant growth of "
-              + floorName
-              + over
-              + " ("
-              + rate
-              + ", "
-              + pValue(test.pValue())
-              + ").";
+      finding = Finding.NO_GROWTH;
     }
+    VerdictKind kind = finding.kind;
+    TrendTest confidenceBasis = finding == Finding.LEVELLED_OFF ? plateau.check().recent() : test;
+    String reason =
+        Reasons.of(
+            finding,
+            new Reasons.Facts(
+                "the " + in.kind().description() + " floor",
+                unit,
+                o,
+                test,
+                span,
+                minimum,
+                e.regime().steps(),
+                plateau.check(),
+                loadCheck));
     double confidence;
     if (kind == VerdictKind.NO_LEAK) {
       confidence = belowMinimum(confidenceBasis, minimum, o);
@@ -214,15 +160,7 @@ final class Decision {
       ttl = room / test.slopePerHour() * 3600;
       ttlLow = room / Math.max(test.slopeHighPerHour(), test.slopePerHour()) * 3600;
       ttlHigh = test.slopeLowPerHour() > 0 ? room / test.slopeLowPerHour() * 3600 : null;
-      reason +=
-          " At this pace it reaches the "
-              + Quantities.amount(limit, unit)
-              + " limit in about "
-              + duration(ttl)
-              + (ttlHigh != null
-                  ? " (" + duration(ttlLow) + " to " + duration(ttlHigh) + ")"
-                  : " (at the soonest " + duration(ttlLow) + ")")
-              + ".";
+      reason += Reasons.limit(limit, unit, ttl, ttlLow, ttlHigh);
     }
     double relative = startLevel > 0 ? slope / startLevel : Double.NaN;
     TrendEvidence evidence =
@@ -263,16 +201,6 @@ final class Decision {
       return test.slopePerHour() < minimum ? 1 : 0;
     }
     return Normal.cdf((minimum - test.slopePerHour()) / se);
-  }
-
-  private static String rateWithInterval(TrendTest test, TrendOptions o, SignalKind.Unit unit) {
-    return String.format(
-        Locale.ROOT,
-        "%s, %.0f%% interval %s to %s",
-        Quantities.perHour(test.slopePerHour(), unit),
-        o.confidenceLevel() * 100,
-        Quantities.amount(test.slopeLowPerHour(), unit),
-        Quantities.perHour(test.slopeHighPerHour(), unit));
   }
 
   private static TrendEvidence evidence(

@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 final class FloorExtractor {
   /** Windows span this many estimated GC periods, so each holds at least one collection. */
-  private static final double PERIODS_PER_WINDOW = 2.5;
+  private static final double PERIODS_PER_WINDOW = 4.0;
 
   /** And at least this many sampling intervals. */
   private static final double SAMPLES_PER_WINDOW = 4;
@@ -40,7 +40,8 @@ final class FloorExtractor {
       return new Floor(t, v, "too few samples", Double.NaN, Double.NaN);
     }
     double step = medianGap(t);
-    if (in.hasGcCycles()) {
+    // Collections saw the heap, not counts of goroutines or threads: cycles group bytes only.
+    if (in.hasGcCycles() && in.kind().unit() == SignalKind.Unit.BYTES) {
       Floor byCycle = perCycle(t, v, Arrays.copyOf(gc, m), step);
       if (byCycle != null) {
         return byCycle;

@@ -20,6 +20,7 @@ final class LoadGuard {
    * The load at each floor point and the adjusted floor.
    *
    * @param rate requests per second at each point
+   * @param total requests served since the lifetime started, at each point
    * @param meanRate mean of rate
    * @param variation standard deviation of rate over its mean
    * @param perRate b, floor units per request/s (never negative)
@@ -28,6 +29,7 @@ final class LoadGuard {
    */
   record Load(
       double[] rate,
+      double[] total,
       double meanRate,
       double variation,
       double perRate,
@@ -62,7 +64,7 @@ final class LoadGuard {
     double meanRate = mean(rate);
     double variation = meanRate > 0 ? Math.sqrt(variance(rate, meanRate)) / meanRate : 0;
     if (!(meanRate > 0) || variation < STEADY_VARIATION) {
-      return new Load(rate, meanRate, variation, 0, 0, f);
+      return new Load(rate, total, meanRate, variation, 0, 0, f);
     }
     double[] coefficients = fit(f, rate, total);
     // Load can only add memory: a negative rate coefficient is noise, not a load effect.
@@ -71,7 +73,7 @@ final class LoadGuard {
     for (int i = 0; i < n; i++) {
       adjusted[i] = f[i] - perRate * (rate[i] - meanRate);
     }
-    return new Load(rate, meanRate, variation, perRate, coefficients[1], adjusted);
+    return new Load(rate, total, meanRate, variation, perRate, coefficients[1], adjusted);
   }
 
   /**

@@ -19,7 +19,10 @@ public record PlateauCheck(Outcome outcome, double windowSeconds, TrendTest rece
     STILL_GROWING("still-growing"),
     /** The recent window grows, but significantly slower than the whole. */
     SLOWING("slowing"),
-    /** The recent slope is indistinguishable from zero and well below the whole's. */
+    /**
+     * The recent slope is indistinguishable from zero and well below the whole's, and most of the
+     * growth came early.
+     */
     LEVELLED_OFF("levelled-off");
 
     private final String id;

@@ -17,7 +17,9 @@ import java.util.Arrays;
  *   <li>a <b>single jump up</b> with flat ground after it (a deploy or config change that shifted
  *       the level): cut, so the new level is judged on its own; two or more jumps up are a
  *       staircase, a step leak, and are kept together;
- *   <li>a <b>bend</b> where growth began after a flat stretch: cut, so the rate is today's.
+ *   <li>a <b>bend</b> where growth began after a flat stretch: cut, so the rate is today's;
+ *   <li>a <b>bend</b> where growth stopped (the last regime is flat after one that grew): cut, so a
+ *       cache that has filled is judged by what it does now.
  * </ul>
  *
  * <p>Package-private; stateless and thread-safe. O(n log n) plus a trend test per candidate bend.
@@ -34,8 +36,13 @@ final class Regimes {
    * @param start index of the first point judged
    * @param cause why it starts there (null: the first point of the lifetime after warm-up)
    * @param changeTimes the times of every change point found
+   * @param steps how many steps up a staircase took (a step leak), 0 when the floor is no staircase
    */
-  record Regime(int start, String cause, double[] changeTimes) {}
+  record Regime(int start, String cause, double[] changeTimes, int steps) {
+    Regime(int start, String cause, double[] changeTimes) {
+      this(start, cause, changeTimes, 0);
+    }
+  }
 
   static Regime find(double[] t, double[] f, TrendOptions options) {
     int n = t.length;
@@ -74,6 +81,33 @@ final class Regimes {
         jumpsUp++;
       }
     }
+    // A staircase: three or more steps up (each above the scatter and 3 % of the level) and no
+    // step down since the first: a leak that grows in steps (a batch that keeps its results).
+    int stepsUp = 0;
+    boolean down = false;
+    for (int i = 0; i < cps.length; i++) {
+      int from = i == 0 ? 0 : cps[i - 1];
+      int to = i + 1 < cps.length ? cps[i + 1] : n;
+      double at = t[cps[i]];
+      double before = lineAt(t, smooth, from, cps[i], at);
+      double jump = lineAt(t, smooth, cps[i], to, at) - before;
+      double small = Math.max(scatter, 0.03 * Math.abs(before));
+      if (jump > small) {
+        stepsUp++;
+      } else if (jump < -small && stepsUp > 0) {
+        down = true;
+      }
+    }
+    if (stepsUp >= 3 && !down) {
+      return new Regime(0, null, times, stepsUp);
+    }
+    // Growth that stopped: the last regime is flat after one that grew (a cache that filled up).
+    // Judged alone, it is what it is now: no leak.
+    int last = cps[cps.length - 1];
+    int before = cps.length > 1 ? cps[cps.length - 2] : 0;
+    if (jumps[cps.length - 1] == 0 && stopped(t, f, before, last, n, options.suspectAlpha())) {
+      return new Regime(last, "growth stopped", times);
+    }
     for (int i = cps.length - 1; i >= 0; i--) {
       int c = cps[i];
       if (jumps[i] < 0) {
@@ -93,6 +127,22 @@ final class Regimes {
       }
     }
     return new Regime(0, null, times);
+  }
+
+  /**
+   * True when [from, c) grew and [c, n) grows at most a quarter as fast, significantly (one-sided 5
+   * %) slower.
+   */
+  private static boolean stopped(double[] t, double[] f, int from, int c, int n, double alpha) {
+    if (WindowStats.growthPValue(t, f, from, c) >= alpha) {
+      return false;
+    }
+    WindowStats.Fit early = WindowStats.quick(t, f, from, c, 0.95);
+    WindowStats.Fit late = WindowStats.quick(t, f, c, n, 0.95);
+    double se = Math.hypot(early.standardError(0.95), late.standardError(0.95));
+    return se > 0
+        && late.slope() < early.slope() / 4
+        && (early.slope() - late.slope()) / se > 1.645;
   }
 
   /** The least-squares slope of points [from, to). */

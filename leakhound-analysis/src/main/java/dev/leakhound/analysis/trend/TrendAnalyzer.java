@@ -1,6 +1,5 @@
 package dev.leakhound.analysis.trend;
 
-import dev.leakhound.analysis.trend.stats.Normal;
 import dev.leakhound.analysis.trend.stats.Ranks;
 import java.util.Arrays;
 
@@ -19,8 +18,6 @@ import java.util.Arrays;
  * the window it keeps.
  */
 public final class TrendAnalyzer {
-  private static final double HOUR = 3600;
-
   private final TrendOptions options;
 
   /** An analyzer with {@link TrendOptions#defaults()}. */
@@ -77,7 +74,8 @@ public final class TrendAnalyzer {
     }
     double level = options.confidenceLevel();
     WindowStats.Fit whole = WindowStats.of(tj, rawj, 0, tj.length, level);
-    WindowStats.Fit adjusted = adjustForLoad ? WindowStats.of(tj, fj, 0, tj.length, level) : null;
+    WindowStats.Fit adjusted =
+        adjustForLoad ? perRequest(tj, fj, Arrays.copyOfRange(load.total(), from, t.length)) : null;
     LoadCheck loadCheck = LoadGuard.check(load, t, raw, from, adjusted, options.leakAlpha());
     boolean useAdjusted =
         loadCheck.outcome() == LoadCheck.Outcome.FOLLOWS_LOAD
@@ -90,6 +88,45 @@ public final class TrendAnalyzer {
             : new PlateauGuard.Result(
                 new PlateauCheck(PlateauCheck.Outcome.NOT_CHECKED, 0, null), null);
     return Decision.decide(input, options, e, tj, whole, basis, loadCheck, plateau);
+  }
+
+  /**
+   * The trend of the load-adjusted floor, against requests served (growth per request, whatever the
+   * pace of the load; points where no request was served in between are dropped, the axis must
+   * increase; slopes reported per hour at the window's mean request rate) or against time,
+   * whichever shows growth better.
+   */
+  private WindowStats.Fit perRequest(double[] t, double[] f, double[] total) {
+    int n = t.length;
+    double[] axis = new double[n];
+    double[] values = new double[n];
+    double[] times = new double[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (m == 0 || total[i] > axis[m - 1]) {
+        axis[m] = total[i];
+        values[m] = f[i];
+        times[m] = t[i];
+        m++;
+      }
+    }
+    double seconds = t[n - 1] - t[0];
+    if (m < options.minimumPoints() || !(seconds > 0) || !(axis[m - 1] > axis[0])) {
+      return WindowStats.of(t, f, 0, n, options.confidenceLevel());
+    }
+    double perSecond = (axis[m - 1] - axis[0]) / (times[m - 1] - times[0]);
+    double level = options.confidenceLevel();
+    WindowStats.Fit byRequests =
+        WindowStats.along(axis, values, 0, m, level, perSecond, t[0], t[n - 1], false);
+    WindowStats.Fit byTime = WindowStats.quick(t, f, 0, n, level);
+    // A leak per request is straight against requests, a leak per hour against time: pick the
+    // axis that shows growth better (screened cheaply), fit it exactly, and pay for the choice by
+    // doubling the p-value (Bonferroni).
+    WindowStats.Fit better =
+        byRequests.test().pValue() <= byTime.test().pValue()
+            ? WindowStats.along(axis, values, 0, m, level, perSecond, t[0], t[n - 1], true)
+            : WindowStats.of(t, f, 0, n, level);
+    return better.withPValue(Math.min(1, 2 * better.test().pValue()));
   }
 
   /** Seconds over which the request rate at a floor point is measured. */
@@ -167,12 +204,4 @@ public final class TrendAnalyzer {
       double warmUpSkipped,
       Regimes.Regime regime,
       String cause) {}
-
-  static double hours(double seconds) {
-    return seconds / HOUR;
-  }
-
-  static double normalCdf(double z) {
-    return Normal.cdf(z);
-  }
 }

@@ -64,7 +64,7 @@ public record TrendOptions(
 
   /** The defaults: see README "How the verdict is made". */
   public static TrendOptions defaults() {
-    return new TrendOptions(0.001, 0.05, 0.95, 300, 120, 10, 600, 1.0 / 3, 300, 512, Map.of());
+    return new TrendOptions(0.001, 0.05, 0.95, 300, 120, 8, 600, 1.0 / 3, 300, 256, Map.of());
   }
 
   /**

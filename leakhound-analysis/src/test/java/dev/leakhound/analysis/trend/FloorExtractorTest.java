@@ -47,7 +47,7 @@ class FloorExtractorTest {
     assertThat(f.method()).isEqualTo("rolling minimum");
     // 29 drops in 1,195 s.
     assertThat(f.gcPeriodSeconds()).isBetween(40.0, 42.0);
-    assertThat(f.windowSeconds()).isEqualTo(2.5 * f.gcPeriodSeconds());
+    assertThat(f.windowSeconds()).isEqualTo(4 * f.gcPeriodSeconds());
     assertThat(f.values()).containsOnly(1000.0);
   }
 

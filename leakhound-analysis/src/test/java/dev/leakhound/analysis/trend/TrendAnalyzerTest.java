@@ -31,7 +31,7 @@ class TrendAnalyzerTest {
     assertThat(v.slopePerHour()).isCloseTo(20 * MIB, within(1 * MIB));
     assertThat(v.confidence()).isGreaterThan(0.999);
     assertThat(v.reason())
-        .startsWith("Leaking: the heap after GC floor grows 19.7 MiB/h, 95% interval");
+        .startsWith("Leaking: the heap after GC floor grows 19.8 MiB/h, 95% interval");
     assertThat(v.evidence().floorMethod()).isEqualTo("after-gc values");
     assertThat(v.evidence().plateau().outcome()).isEqualTo(PlateauCheck.Outcome.STILL_GROWING);
     assertThat(v.timeToLimitSeconds()).isNull();
@@ -319,5 +319,42 @@ class TrendAnalyzerTest {
     assertThat(v.verdict()).isEqualTo(VerdictKind.LEAK);
     assertThat(v.unit()).isEqualTo("count");
     assertThat(v.reason()).contains("goroutines floor grows 3");
+  }
+
+  @Test
+  void aFloorThatRisesInStepsAndNeverFallsIsAStepLeakEvenBetweenSteps() {
+    TrendInput in =
+        Inputs.of(
+            MemorySeries.builder(14)
+                .duration(5 * H)
+                .sampling(30, 0)
+                .floor(256 * MIB)
+                .stepLeak(16 * MIB, 40 * 60, 20 * 60)
+                .gaussianNoise(1 * MIB)
+                .build());
+
+    // The last step came at 4 h 20 m; at 5 h the floor has been flat for 40 minutes.
+    Verdict v = analyzer.analyze(in);
+
+    assertThat(v.verdict()).isEqualTo(VerdictKind.LEAK);
+    assertThat(v.reason()).startsWith("Leaking in steps: the heap after GC floor went up in");
+  }
+
+  @Test
+  void aCacheThatFilledUpIsJudgedByWhatItDoesNow() {
+    TrendInput in =
+        Inputs.of(
+            MemorySeries.builder(15)
+                .duration(2 * H)
+                .sampling(30, 0)
+                .floor(200 * MIB)
+                .cacheFill(100 * MIB, 12 * 60)
+                .gaussianNoise(1 * MIB)
+                .build());
+
+    Verdict v = analyzer.analyze(in);
+
+    assertThat(v.verdict()).isEqualTo(VerdictKind.NO_LEAK);
+    assertThat(v.evidence().segmentCause()).isEqualTo("growth stopped");
   }
 }

@@ -246,13 +246,13 @@ public final class SyntheticCorpus {
     out.add(
         control(
             "syn-restarts-no-leak",
-            "three restarts, each followed by a cache warm-up (4-minute time constant); process_start"
+            "three restarts, each followed by a cache warm-up (2-minute time constant); process_start"
                 + " marks them",
             MemorySeries.builder(116)
                 .duration(12 * H)
                 .sampling(30, 0)
                 .floor(floor)
-                .cacheWarmUp(50 * MIB, 4 * M)
+                .cacheWarmUp(50 * MIB, 2 * M)
                 .gaussianNoise(1.5 * MIB)
                 .restart(3 * H)
                 .restart(7 * H)

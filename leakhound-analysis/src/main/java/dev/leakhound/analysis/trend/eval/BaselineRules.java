@@ -38,7 +38,8 @@ public final class BaselineRules {
     }
     double start = Double.POSITIVE_INFINITY;
     for (int i = 0; i < in.size() && in.time(i) <= in.time(0) + 300; i++) {
-      if (!Double.isNaN(in.value(i))) {
+      // A zero is "no collection yet" (Go's live heap before the first GC), not a floor.
+      if (in.value(i) > 0) {
         start = Math.min(start, in.value(i));
       }
     }

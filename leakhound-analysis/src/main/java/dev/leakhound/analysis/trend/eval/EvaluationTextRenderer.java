@@ -55,7 +55,8 @@ public final class EvaluationTextRenderer implements Renderer<EvaluationReport> 
     w.println();
     w.println(
         "cells: time from the leak start to the first alert; '-' none; 'FP 12m' an alert"
-            + " without a leak (or before it began), 12m after the series start");
+            + " without a leak (or before it began), 12m after the series start; '40m FP' found"
+            + " after such a false alarm");
     w.println();
     w.printf(
         Locale.ROOT,
@@ -111,7 +112,7 @@ public final class EvaluationTextRenderer implements Renderer<EvaluationReport> 
 
   private static String cell(RuleOutcome o) {
     if (o.detected()) {
-      return Quantities.duration(o.timeToDetectSeconds());
+      return Quantities.duration(o.timeToDetectSeconds()) + (o.falseAlarm() ? " FP" : "");
     }
     if (o.falseAlarm()) {
       return "FP " + Quantities.duration(o.firstAlarmSeconds());

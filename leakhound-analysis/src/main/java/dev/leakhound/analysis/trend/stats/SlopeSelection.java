@@ -49,7 +49,7 @@ public final class SlopeSelection {
       return sortedAll[(int) k - 1];
     }
     if (listed != null && listedFrom < k && k <= listedFrom + listed.length) {
-      return Ranks.select(listed, listed.length, (int) (k - listedFrom - 1));
+      return listed[(int) (k - listedFrom - 1)];
     }
     if (pool == null) {
       pool = initialSample();
@@ -76,7 +76,7 @@ public final class SlopeSelection {
   private double[] collected = new double[0];
   private int collectedCount;
   private long skip;
-  // The slopes of the last fully listed interval (unordered) and the count of slopes below it.
+  // The slopes of the last fully listed interval (sorted) and the count of slopes below it.
   private double[] listed;
   private long listedFrom;
   private double logKeep;
@@ -198,12 +198,15 @@ public final class SlopeSelection {
     if (inside.length == 0) {
       return lo == Double.NEGATIVE_INFINITY ? hi : lo;
     }
+    // Sorted once, the listed interval also answers the neighbouring ranks asked next (the two
+    // middle slopes of an even count, interval limits close to each other).
+    Arrays.sort(inside);
     if (inside.length == cHi - cLo) {
       listed = inside;
       listedFrom = cLo;
     }
     int r = (int) Math.min(Math.max(k - cLo - 1, 0), inside.length - 1);
-    return Ranks.select(inside, inside.length, r);
+    return inside[r];
   }
 
   /** The smallest slope: always between neighbours in x order. */
