@@ -88,10 +88,10 @@ public final class LeakReportTextRenderer implements Renderer<LeakReport> {
         w.printf(", %s/api/v1/profiles/%d (baseline)", baseUrl, p.baselineHeap());
       }
       w.println();
-      if (p.baselineHeap() != null) {
+      if (p.heapDiff() != null) {
         w.printf(
-            "%s    go tool pprof -diff_base baseline.pb.gz now.pb.gz   # after downloading both%n",
-            indent);
+            "%s  Heap diff: %s/api/v1/profiles/%d (go tool pprof -top FILE after downloading it)%n",
+            indent, baseUrl, p.heapDiff());
       }
     }
     for (String note : r.notes()) {

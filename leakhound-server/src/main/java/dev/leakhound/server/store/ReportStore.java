@@ -93,7 +93,8 @@ public final class ReportStore {
                         r.baselineGoroutines(),
                         r.currentGoroutines(),
                         r.goroutineDump(),
-                        r.goroutineLeak())
+                        r.goroutineLeak(),
+                        r.heapDiff())
                     .filter(java.util.Objects::nonNull)
                     .toList()) {
               p.setLong(1, report.id());

@@ -15,6 +15,7 @@ import dev.leakhound.formats.goroutine.Frame;
 import dev.leakhound.formats.goroutine.GoroutineDump;
 import dev.leakhound.formats.goroutine.GoroutineDumpReader;
 import dev.leakhound.formats.pprof.PprofReader;
+import dev.leakhound.formats.pprof.ProfileProtoWriter;
 import dev.leakhound.formats.pprof.Profile;
 import dev.leakhound.server.report.Culprit;
 import dev.leakhound.server.report.GoroutineGrowth;
@@ -81,9 +82,15 @@ public final class AnalysisComparison implements ProfileComparison {
               (double) r.flat() / grown));
     }
     culprits.sort(Comparator.comparingLong(Culprit::growthBytes).reversed());
+    byte[] diffBytes = null;
+    if (baseline != null) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      ProfileProtoWriter.writeGzipped(diff, out);
+      diffBytes = out.toByteArray();
+    }
     return mapEvidence == null
-        ? new HeapFindings(culprits, null, "")
-        : new HeapFindings(culprits, LeakPattern.UNBOUNDED_MAP, mapEvidence);
+        ? new HeapFindings(culprits, null, "", diffBytes)
+        : new HeapFindings(culprits, LeakPattern.UNBOUNDED_MAP, mapEvidence, diffBytes);
   }
 
   private static TopReport top(Profile p, String sampleType) {

@@ -57,6 +57,7 @@ final class Diagnoser {
     }
     ProfileComparison.HeapFindings heap = null;
     ProfileComparison.GoroutineFindings goroutines = null;
+    Long diff = null;
     Store store = watcher.store();
     try {
       ProfileRecord current = now.profiles().get(ProfileKind.HEAP);
@@ -64,6 +65,13 @@ final class Diagnoser {
         ProfileRecord base = baseline == null ? null : baseline.profiles().get(ProfileKind.HEAP);
         byte[] baseBytes = base == null ? null : store.profiles().content(base.id());
         heap = comparison.heapGrowth(baseBytes, store.profiles().content(current.id()));
+        if (heap.diff() != null) {
+          diff =
+              store
+                  .profiles()
+                  .save(rt.name(), ProfileKind.HEAP_DIFF.id(), now.t(), "capture", now.lifetime(), heap.diff())
+                  .id();
+        }
       } else {
         notes.add("no heap profile could be captured");
       }
@@ -96,7 +104,8 @@ final class Diagnoser {
             id(baseline, ProfileKind.GOROUTINE_COUNTS),
             id(now, ProfileKind.GOROUTINE),
             id(now, ProfileKind.GOROUTINE_FULL),
-            id(now, ProfileKind.GOROUTINE_LEAK));
+            id(now, ProfileKind.GOROUTINE_LEAK),
+            diff);
     if (rt.captureError() != null) {
       notes.add("capture: " + rt.captureError());
     }

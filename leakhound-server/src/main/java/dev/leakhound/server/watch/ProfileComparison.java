@@ -36,8 +36,10 @@ public interface ProfileComparison {
    * @param culprits allocation sites that grew
    * @param pattern the pattern the growing stacks show (a map growing: unbounded-map), or null
    * @param evidence why that pattern, in words
+   * @param diff the diff itself as gzipped profile.proto (base samples labelled as pprof does),
+   *     null without a baseline
    */
-  record HeapFindings(List<Culprit> culprits, LeakPattern pattern, String evidence) {
+  record HeapFindings(List<Culprit> culprits, LeakPattern pattern, String evidence, byte[] diff) {
     public HeapFindings {
       culprits = List.copyOf(culprits);
     }

@@ -39,7 +39,7 @@ public final class Judges {
     return new ProfileComparison() {
       @Override
       public HeapFindings heapGrowth(byte[] baseline, byte[] current) {
-        return new HeapFindings(List.of(), null, "");
+        return new HeapFindings(List.of(), null, "", null);
       }
 
       @Override
