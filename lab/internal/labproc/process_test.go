@@ -39,6 +39,8 @@ func fakeService() {
 	if err != nil {
 		os.Exit(1)
 	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM)
 	fmt.Println("listening on " + ln.Addr().String())
 	fmt.Println("jmx service:jmx:rmi:///jndi/rmi://127.0.0.1:9999/jmxrmi")
 	mux := http.NewServeMux()
@@ -51,8 +53,6 @@ func fakeService() {
 	mux.HandleFunc("POST /lab/gc", func(http.ResponseWriter, *http.Request) {})
 	srv := &http.Server{Handler: mux}
 	go func() {
-		sig := make(chan os.Signal, 1)
-		signal.Notify(sig, syscall.SIGTERM)
 		<-sig
 		srv.Close()
 	}()
@@ -68,7 +68,7 @@ func startFake(t *testing.T, mode string, env ...string) (*Process, error) {
 		Path:         os.Args[0],
 		Env:          append([]string{"LABPROC_FAKE=" + mode}, env...),
 		StartTimeout: 10 * time.Second,
-		StopGrace:    time.Second,
+		StopGrace:    5 * time.Second,
 	})
 	if err == nil {
 		t.Cleanup(func() { p.Stop() })
@@ -137,9 +137,10 @@ func TestStopKillsAProcessThatIgnoresSIGTERM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	p.stopGrace = time.Second
 	start := time.Now()
 	_ = p.Stop()
-	if took := time.Since(start); took > 5*time.Second {
+	if took := time.Since(start); took > 10*time.Second {
 		t.Errorf("Stop took %v", took)
 	}
 	select {
