@@ -4,8 +4,9 @@
 # collector with -Xlog:gc*, takes class histograms with jcmd and jmap, and trims what it wrote.
 # Takes about three minutes on two cores. Timing-dependent: every run differs in its figures.
 #
-#   testdata/jvm/sources/capture.sh            (JDK17=... JDK25=... to use other JDKs)
+#   testdata/jvm/sources/capture.sh [gclog|histo]   (both by default; JDK17=... JDK25=...)
 set -euo pipefail
+what=${1:-all}
 
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(cd "$here/.." && pwd)
@@ -49,6 +50,7 @@ gclog() { # NAME JDK SECONDS HEAP FLAGS...
 
 noisy='gc,task|gc,cpu|gc,metaspace|gc,ref|gc,age|gc,ergo|gc,stats|gc,marking|gc,nmethod|gc,reloc|gc,load|gc,mmu|gc,alloc|gc,phases,start|gc,heap,exit'
 
+if [ "$what" != histo ]; then
 gclog jdk17-g1 "$JDK17" 6 96m -XX:+UseG1GC
 gclog jdk25-g1 "$JDK25" 6 96m -XX:+UseG1GC
 gclog jdk17-parallel "$JDK17" 6 96m -XX:+UseParallelGC
@@ -101,6 +103,8 @@ deco jdk17-shenandoah-stdout "$JDK17" "-Xlog:gc:stdout:uptime,level,tags" -XX:+U
 cp "$work/jdk17-shenandoah-stdout.stdout" "$out/gclog/jdk17-shenandoah-stdout.log"
 trim "$out/gclog/jdk17-shenandoah-stdout.log" 20000
 
+fi
+
 # Class histograms: four jcmd histograms two seconds apart, then jmap -histo and -histo:live.
 histo() { # JDK NAME
   local jdk=$1 name=$2
@@ -118,13 +122,16 @@ histo() { # JDK NAME
   kill "$pid"
   wait "$pid" || true
 }
+if [ "$what" != gclog ]; then
 histo "$JDK17" jdk17
 histo "$JDK25" jdk25
 
-# Keep the first 60 classes and the Total line of all but one full histogram per JDK.
-for f in "$out"/histo/jdk17-jcmd-[1234].txt "$out"/histo/jdk25-jcmd-[234].txt \
-  "$out"/histo/jdk17-jmap-live.txt "$out"/histo/jdk25-jmap.txt "$out"/histo/jdk25-jmap-live.txt; do
+# The jcmd series stay whole (the analyses compare every class); the jmap histograms, read only
+# by the reader's tests, keep their first 60 classes and the Total line, but for jdk17-jmap.txt.
+for f in "$out"/histo/jdk17-jmap-live.txt "$out"/histo/jdk25-jmap.txt \
+  "$out"/histo/jdk25-jmap-live.txt; do
   awk '/^Total/ { total = $0; next } n++ < 63 { print } END { print total }' "$f" > "$f.tmp"
   mv "$f.tmp" "$f"
 done
+fi
 echo "captures written to $out/histo and $out/gclog"

@@ -1,0 +1,458 @@
+package dev.leakhound.analysis.jvm;
+
+import dev.leakhound.analysis.pattern.LeakPattern;
+import dev.leakhound.formats.jvm.ClassHistogram;
+import dev.leakhound.formats.jvm.ClassHistogramEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the classes that leak from a series of class histograms, in the spirit of Cork (Jump and
+ * McKinley, "Cork: Dynamic Memory Leak Detection for Garbage-Collected Languages", POPL 2007): a
+ * class is a suspect when its volume grows across successive collections, steadily, not merely
+ * between the first and the last.
+ *
+ * <ul>
+ *   <li><b>Score</b> (Cork's ratio ranking, simplified): over consecutive histograms, each interval
+ *       in which a class's bytes grow by a ratio {@code q > 1.01} adds {@code min(q - 1, 1)}; an
+ *       interval in which they shrink below {@code 0.99} halves the score; flat intervals keep it.
+ *       Steady growth accumulates (about {@code ln(last / first)}), a burst that is given back
+ *       fades.
+ *   <li><b>Suspects</b>: application classes (not JDK, not arrays) whose instances and bytes grew
+ *       first to last, that grew in every interval (up to two intervals) or in at least two thirds
+ *       of them (three or more) and did not shrink in the last, with a score of at least 0.05 and
+ *       an attributed growth of at least the given minimum.
+ *   <li><b>Noise tied back</b>: a steadily growing JDK class (or array) is attributed to the
+ *       suspect whose new instances it follows at a whole ratio from 1 to 4 ({@code HashMap$Node}
+ *       1.0 per {@code AuditEntry}), checked in every interval; among several, the smallest ratio
+ *       wins (the most direct owner). Its bytes count toward the suspect's attributed growth, and
+ *       it decides the pattern ({@link JvmLeakPatterns}).
+ *   <li>A suspect with no clue of its own that follows another suspect the same way (two {@code
+ *       CartLine} per {@code CheckoutPriceListener}) takes that suspect's pattern.
+ *   <li>When no application class qualifies, the largest steadily growing JDK classes are the
+ *       suspects.
+ * </ul>
+ *
+ * <p>Stateless and thread-safe. Cost: O(histograms × classes) for the growth, O(growing JDK classes
+ * × suspects × histograms) for the attribution; classes are interned to dense ids and counted on
+ * primitive arrays.
+ */
+public final class HistogramGrowthDetector {
+  /** Growth below this many bytes (64 KiB) is not worth a report. */
+  public static final long DEFAULT_MIN_SUSPECT_BYTES = 64 * 1024;
+
+  private static final double GROWTH = 1.01;
+  private static final double SHRINK = 0.99;
+  private static final double MIN_SCORE = 0.05;
+  private static final int MAX_RATIO = 4;
+  private static final double RATIO_TOLERANCE = 0.05;
+  private static final double INTERVAL_TOLERANCE = 0.3;
+  private static final int MAX_JDK_SUSPECTS = 5;
+
+  private HistogramGrowthDetector() {}
+
+  /** Detects with the default minimum growth ({@link #DEFAULT_MIN_SUSPECT_BYTES}). */
+  public static HistogramGrowth detect(List<ClassHistogram> series, List<String> sources) {
+    return detect(series, sources, DEFAULT_MIN_SUSPECT_BYTES);
+  }
+
+  /**
+   * Compares {@code series} (oldest first, at least two) and returns every changed class and the
+   * suspects; {@code sources} names each histogram (file names), one per histogram.
+   */
+  public static HistogramGrowth detect(
+      List<ClassHistogram> series, List<String> sources, long minSuspectBytes) {
+    if (series.size() < 2) {
+      throw new IllegalArgumentException("growth needs at least two histograms");
+    }
+    if (sources.size() != series.size()) {
+      throw new IllegalArgumentException("one source name per histogram");
+    }
+    Series s = Series.of(series);
+    int n = s.names.size();
+    int intervals = series.size() - 1;
+    int[] growing = new int[n];
+    double[] score = new double[n];
+    boolean[] steady = new boolean[n];
+    for (int c = 0; c < n; c++) {
+      growing[c] = growingIntervals(s, c);
+      score[c] = score(s.bytes, c);
+      steady[c] = isSteady(s, c, growing[c], intervals);
+    }
+
+    List<Integer> candidates = new ArrayList<>();
+    List<Integer> noise = new ArrayList<>();
+    for (int c = 0; c < n; c++) {
+      if (!steady[c] || s.instancesDelta(c) <= 0 || s.bytesDelta(c) <= 0) {
+        continue;
+      }
+      if (s.jdk[c] || JvmClassNames.isArray(s.names.get(c))) {
+        noise.add(c);
+      } else if (score[c] >= MIN_SCORE) {
+        candidates.add(c);
+      }
+    }
+
+    int[] owner = new int[n];
+    double[] ownerRatio = new double[n];
+    java.util.Arrays.fill(owner, -1);
+    for (int c : noise) {
+      attribute(s, c, candidates, owner, ownerRatio);
+    }
+    List<Integer> suspects = new ArrayList<>();
+    long[] attributed = new long[n];
+    for (int a : candidates) {
+      attributed[a] = s.bytesDelta(a);
+    }
+    for (int c : noise) {
+      if (owner[c] >= 0) {
+        attributed[owner[c]] += s.bytesDelta(c);
+      }
+    }
+    for (int a : candidates) {
+      if (attributed[a] >= minSuspectBytes) {
+        suspects.add(a);
+      }
+    }
+    for (int c : noise) {
+      if (owner[c] >= 0 && !suspects.contains(owner[c])) {
+        owner[c] = -1; // tied to a class too small to report: not worth naming
+      }
+    }
+    suspects.sort(
+        Comparator.comparingLong((Integer a) -> -attributed[a])
+            .thenComparingDouble(a -> -score[a])
+            .thenComparing(a -> s.names.get(a)));
+
+    Map<Integer, JvmLeakPatterns.Match> matches = new HashMap<>();
+    for (int a : suspects) {
+      matches.put(a, JvmLeakPatterns.match(s.names.get(a), coGrowingNames(s, a, noise, owner)));
+    }
+    int[] leader = new int[n];
+    double[] leaderRatio = new double[n];
+    java.util.Arrays.fill(leader, -1);
+    for (int b : suspects) {
+      if (matches.get(b).pattern() != LeakPattern.UNKNOWN) {
+        continue;
+      }
+      List<Integer> others = new ArrayList<>();
+      for (int a : suspects) {
+        if (a != b && matches.get(a).pattern() != LeakPattern.UNKNOWN) {
+          others.add(a);
+        }
+      }
+      attribute(s, b, others, leader, leaderRatio);
+      if (leader[b] >= 0) {
+        JvmLeakPatterns.Match lead = matches.get(leader[b]);
+        matches.put(
+            b,
+            new JvmLeakPatterns.Match(
+                lead.pattern(),
+                String.format(
+                    java.util.Locale.ROOT,
+                    "grows %.1f per %s, whose pattern it shares",
+                    leaderRatio[b],
+                    JvmClassNames.simpleName(s.names.get(leader[b])))));
+      }
+    }
+
+    List<GrowthSuspect> suspectModels = new ArrayList<>();
+    for (int a : suspects) {
+      suspectModels.add(
+          suspect(
+              s,
+              a,
+              "application",
+              attributed[a],
+              score[a],
+              growing[a],
+              intervals,
+              matches.get(a),
+              leader[a] >= 0 ? s.names.get(leader[a]) : null,
+              coGrowth(s, a, noise, owner, ownerRatio)));
+    }
+    if (suspects.isEmpty()) {
+      for (int c : jdkSuspects(s, noise, minSuspectBytes)) {
+        JvmLeakPatterns.Match m = JvmLeakPatterns.match(s.names.get(c), List.of(s.names.get(c)));
+        suspectModels.add(
+            suspect(
+                s, c, "jdk", s.bytesDelta(c), score[c], growing[c], intervals, m, null, List.of()));
+      }
+    }
+
+    List<GrowthRow> rows = rows(s, suspects, matches, owner, ownerRatio, score, growing, intervals);
+    return new HistogramGrowth(
+        series.size(),
+        sources,
+        s.totalInstances[series.size() - 1] - s.totalInstances[0],
+        s.totalBytes[series.size() - 1] - s.totalBytes[0],
+        !suspectModels.isEmpty(),
+        note(series.size()),
+        suspectModels,
+        rows);
+  }
+
+  /**
+   * Ties {@code c} to the member of {@code owners} whose new instances it follows at a whole ratio
+   * in every interval; the smallest ratio wins, then the smallest error.
+   */
+  private static void attribute(
+      Series s, int c, List<Integer> owners, int[] owner, double[] ownerRatio) {
+    long dc = s.instancesDelta(c);
+    int best = -1;
+    long bestWhole = Long.MAX_VALUE;
+    double bestError = Double.MAX_VALUE;
+    double bestRatio = 0;
+    for (int a : owners) {
+      long da = s.instancesDelta(a);
+      if (da <= 0) {
+        continue;
+      }
+      double ratio = (double) dc / da;
+      long whole = Math.round(ratio);
+      if (whole < 1 || whole > MAX_RATIO) {
+        continue;
+      }
+      double error = Math.abs(ratio - whole) / whole;
+      if (error > RATIO_TOLERANCE || !followsInEveryInterval(s, c, a, ratio)) {
+        continue;
+      }
+      if (whole < bestWhole || (whole == bestWhole && error < bestError)) {
+        best = a;
+        bestWhole = whole;
+        bestError = error;
+        bestRatio = ratio;
+      }
+    }
+    owner[c] = best;
+    ownerRatio[c] = bestRatio;
+  }
+
+  private static boolean followsInEveryInterval(Series s, int c, int a, double ratio) {
+    for (int t = 1; t < s.instances.length; t++) {
+      long dc = s.instances[t][c] - s.instances[t - 1][c];
+      long da = s.instances[t][a] - s.instances[t - 1][a];
+      double expected = ratio * da;
+      if (Math.abs(dc - expected) > INTERVAL_TOLERANCE * Math.abs(expected) + 2) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int growingIntervals(Series s, int c) {
+    int count = 0;
+    for (int t = 1; t < s.instances.length; t++) {
+      if (s.instances[t][c] > s.instances[t - 1][c] && s.bytes[t][c] > s.bytes[t - 1][c]) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static boolean isSteady(Series s, int c, int growing, int intervals) {
+    int required = intervals <= 2 ? intervals : (2 * intervals + 2) / 3;
+    int last = s.bytes.length - 1;
+    return growing >= required && s.bytes[last][c] >= s.bytes[last - 1][c];
+  }
+
+  /** Cork-style ratio rank of one class's bytes; see the class comment. */
+  static double score(long[][] bytes, int c) {
+    double rank = 0;
+    for (int t = 1; t < bytes.length; t++) {
+      long previous = bytes[t - 1][c];
+      long current = bytes[t][c];
+      double q = previous == 0 ? (current > 0 ? 2 : 1) : (double) current / previous;
+      if (q > GROWTH) {
+        rank += Math.min(q - 1, 1);
+      } else if (q < SHRINK) {
+        rank /= 2;
+      }
+    }
+    return rank;
+  }
+
+  private static List<String> coGrowingNames(Series s, int a, List<Integer> noise, int[] owner) {
+    List<String> names = new ArrayList<>();
+    for (int c : noise) {
+      if (owner[c] == a) {
+        names.add(s.names.get(c));
+      }
+    }
+    return names;
+  }
+
+  private static List<CoGrowth> coGrowth(
+      Series s, int a, List<Integer> noise, int[] owner, double[] ownerRatio) {
+    List<CoGrowth> out = new ArrayList<>();
+    for (int c : noise) {
+      if (owner[c] == a) {
+        out.add(
+            new CoGrowth(
+                s.names.get(c), round(ownerRatio[c]), s.instancesDelta(c), s.bytesDelta(c)));
+      }
+    }
+    out.sort(
+        Comparator.comparingLong((CoGrowth g) -> -g.bytesDelta())
+            .thenComparing(CoGrowth::className));
+    return out;
+  }
+
+  private static List<Integer> jdkSuspects(Series s, List<Integer> noise, long minBytes) {
+    List<Integer> out = new ArrayList<>();
+    for (int c : noise) {
+      if (s.bytesDelta(c) >= minBytes) {
+        out.add(c);
+      }
+    }
+    out.sort(Comparator.comparingLong((Integer c) -> -s.bytesDelta(c)));
+    return out.subList(0, Math.min(MAX_JDK_SUSPECTS, out.size()));
+  }
+
+  private static GrowthSuspect suspect(
+      Series s,
+      int c,
+      String origin,
+      long attributedBytes,
+      double score,
+      int growing,
+      int intervals,
+      JvmLeakPatterns.Match match,
+      String growsWith,
+      List<CoGrowth> coGrowing) {
+    LeakPattern p = match.pattern();
+    return new GrowthSuspect(
+        s.names.get(c),
+        s.modules.get(c),
+        origin,
+        s.instancesDelta(c),
+        s.bytesDelta(c),
+        attributedBytes,
+        round(score),
+        growing,
+        intervals,
+        p,
+        match.reason(),
+        p.description(),
+        p.remedy(),
+        growsWith,
+        coGrowing);
+  }
+
+  private static List<GrowthRow> rows(
+      Series s,
+      List<Integer> suspects,
+      Map<Integer, JvmLeakPatterns.Match> matches,
+      int[] owner,
+      double[] ownerRatio,
+      double[] score,
+      int[] growing,
+      int intervals) {
+    List<Integer> changed = new ArrayList<>();
+    for (int c = 0; c < s.names.size(); c++) {
+      if (s.instancesDelta(c) != 0 || s.bytesDelta(c) != 0) {
+        changed.add(c);
+      }
+    }
+    changed.sort(
+        Comparator.comparingLong((Integer c) -> -s.bytesDelta(c))
+            .thenComparingLong(c -> -s.instancesDelta(c))
+            .thenComparing(c -> s.names.get(c)));
+    List<GrowthRow> rows = new ArrayList<>(changed.size());
+    int last = s.instances.length - 1;
+    for (int c : changed) {
+      JvmLeakPatterns.Match m = suspects.contains(c) ? matches.get(c) : null;
+      rows.add(
+          new GrowthRow(
+              s.names.get(c),
+              s.instancesDelta(c),
+              s.bytesDelta(c),
+              s.modules.get(c),
+              s.instances[last][c],
+              s.bytes[last][c],
+              s.jdk[c] ? "jdk" : "application",
+              round(score[c]),
+              growing[c],
+              intervals,
+              m == null ? null : m.pattern().id(),
+              m == null ? null : m.pattern().remedy(),
+              owner[c] >= 0 ? s.names.get(owner[c]) : null,
+              owner[c] >= 0 ? round(ownerRatio[c]) : null));
+    }
+    return rows;
+  }
+
+  private static String note(int histograms) {
+    if (histograms == 2) {
+      return "Two histograms show growth, not steadiness: compare three or more, taken minutes"
+          + " apart, to tell a leak from a warm-up or a cache filling.";
+    }
+    return histograms
+        + " histograms: a suspect grew in at least two thirds of the "
+        + (histograms - 1)
+        + " intervals and did not shrink in the last.";
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  /** The histograms on dense class ids: instances and bytes per histogram and class. */
+  private static final class Series {
+    final List<String> names = new ArrayList<>();
+    final List<String> modules = new ArrayList<>();
+    boolean[] jdk;
+    long[][] instances;
+    long[][] bytes;
+    long[] totalInstances;
+    long[] totalBytes;
+
+    static Series of(List<ClassHistogram> series) {
+      Series s = new Series();
+      Map<String, Integer> ids = new HashMap<>();
+      for (ClassHistogram h : series) {
+        for (ClassHistogramEntry e : h.entries()) {
+          Integer id = ids.get(e.className());
+          if (id == null) {
+            ids.put(e.className(), s.names.size());
+            s.names.add(e.className());
+            s.modules.add(e.module());
+          } else if (s.modules.get(id) == null && e.module() != null) {
+            s.modules.set(id, e.module());
+          }
+        }
+      }
+      int n = s.names.size();
+      s.instances = new long[series.size()][n];
+      s.bytes = new long[series.size()][n];
+      s.totalInstances = new long[series.size()];
+      s.totalBytes = new long[series.size()];
+      for (int t = 0; t < series.size(); t++) {
+        ClassHistogram h = series.get(t);
+        for (ClassHistogramEntry e : h.entries()) {
+          int id = ids.get(e.className());
+          s.instances[t][id] += e.instances(); // one name, several class loaders
+          s.bytes[t][id] += e.bytes();
+        }
+        s.totalInstances[t] = h.totalInstances();
+        s.totalBytes[t] = h.totalBytes();
+      }
+      s.jdk = new boolean[n];
+      for (int c = 0; c < n; c++) {
+        s.jdk[c] = JvmClassNames.isJdk(s.names.get(c), s.modules.get(c));
+      }
+      return s;
+    }
+
+    long instancesDelta(int c) {
+      return instances[instances.length - 1][c] - instances[0][c];
+    }
+
+    long bytesDelta(int c) {
+      return bytes[bytes.length - 1][c] - bytes[0][c];
+    }
+  }
+}
