@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A small leaking program used to capture real class histograms and GC logs (see ../../SOURCE.md).
  * Three leaks run at once, each in its own shape and at its own rate so that the classes growing
- * with each can be told apart: a session per request kept in a static map, a price listener per
- * second request registered on a feed and never removed, and a request context per fourth request
- * stored in a new ThreadLocal on a pooled thread. Short-lived garbage churns beside them so the collector has work, a large
+ * with each can be told apart (no rate is a whole multiple of another): a session per request kept
+ * in a static map, a price listener for two requests in three registered on a feed and never
+ * removed, and a request context for two requests in five stored in a new ThreadLocal on a pooled
+ * thread. Short-lived garbage churns beside them so the collector has work, a large
  * array now and then is a humongous allocation on G1, and one System.gc() shows an explicit GC.
  *
  * <p>Usage: java demo.shop.Workload SECONDS
@@ -41,10 +42,10 @@ public final class Workload {
       for (int i = 0; i < 200; i++, request++) {
         long id = request;
         SESSIONS.put(id, new Session(id, "user-" + id, new byte[256]));
-        if (id % 2 == 0) {
+        if (id % 3 != 0) {
           FEED.subscribe(new PriceListener(id, price -> price * 1.2));
         }
-        if (id % 4 == 0) {
+        if (id % 5 < 2) {
           pool.submit(
               () -> {
                 ThreadLocal<RequestContext> slot = new ThreadLocal<>();

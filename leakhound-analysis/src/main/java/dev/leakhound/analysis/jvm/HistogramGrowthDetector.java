@@ -21,24 +21,30 @@ import java.util.Map;
  *       interval in which they shrink below {@code 0.99} halves the score; flat intervals keep it.
  *       Steady growth accumulates (about {@code ln(last / first)}), a burst that is given back
  *       fades.
- *   <li><b>Suspects</b>: application classes (not JDK, not arrays) whose instances and bytes grew
+ *   <li><b>Candidates</b>: application classes (not JDK, not arrays) whose instances and bytes grew
  *       first to last, that grew in every interval (up to two intervals) or in at least two thirds
- *       of them (three or more) and did not shrink in the last, with a score of at least 0.05 and
- *       an attributed growth of at least the given minimum.
- *   <li><b>Noise tied back</b>: a steadily growing JDK class (or array) is attributed to the
- *       suspect whose new instances it follows at a whole ratio from 1 to 4 ({@code HashMap$Node}
- *       1.0 per {@code AuditEntry}), checked in every interval; among several, the smallest ratio
- *       wins (the most direct owner). Its bytes count toward the suspect's attributed growth, and
- *       it decides the pattern ({@link JvmLeakPatterns}).
- *   <li>A suspect with no clue of its own that follows another suspect the same way (two {@code
- *       CartLine} per {@code CheckoutPriceListener}) takes that suspect's pattern.
- *   <li>When no application class qualifies, the largest steadily growing JDK classes are the
- *       suspects.
+ *       of them (three or more) and did not shrink in the last, with a score of at least 0.05.
+ *   <li><b>Structure</b>: a candidate that follows another at a whole ratio of 2 to 4 (two {@code
+ *       CartLine} per {@code CheckoutPriceListener}) belongs to the other, its leader; without a
+ *       clue of its own it takes the leader's pattern.
+ *   <li><b>Noise tied back</b>: a JDK class (or array) that grew is tied to the leading candidate
+ *       whose new instances it follows at a whole ratio from 1 to 4, within 20% and 0.3, checked on
+ *       the growth since the first histogram at every histogram (so that other maps and strings
+ *       churning within one interval do not break the tie); among several, the smallest ratio wins
+ *       (the most direct owner). Its bytes count toward the candidate's attributed growth, and it
+ *       decides the pattern ({@link JvmLeakPatterns}): {@code HashMap$Node} 1.0 per {@code
+ *       AuditEntry} is a static collection, {@code ThreadLocalMap$Entry} a ThreadLocal.
+ *   <li><b>Suspects</b>: candidates whose attributed growth reaches the given minimum, largest
+ *       first. When no application class qualifies, the largest steadily growing JDK classes are
+ *       the suspects.
  * </ul>
  *
- * <p>Stateless and thread-safe. Cost: O(histograms × classes) for the growth, O(growing JDK classes
- * × suspects × histograms) for the attribution; classes are interned to dense ids and counted on
- * primitive arrays.
+ * <p>Ratios say "grows with", not "is referenced by": two independent leaks whose rates happen to
+ * be whole multiples of each other look like one structure.
+ *
+ * <p>Stateless and thread-safe. Cost: O(histograms × classes) for the growth, O(growing classes ×
+ * candidates × histograms) for the ties; classes are interned to dense ids and counted on primitive
+ * arrays.
  */
 public final class HistogramGrowthDetector {
   /** Growth below this many bytes (64 KiB) is not worth a report. */
@@ -48,7 +54,8 @@ public final class HistogramGrowthDetector {
   private static final double SHRINK = 0.99;
   private static final double MIN_SCORE = 0.05;
   private static final int MAX_RATIO = 4;
-  private static final double RATIO_TOLERANCE = 0.05;
+  private static final double RATIO_TOLERANCE = 0.2;
+  private static final double RATIO_SLACK = 0.3; // 2.5 is no whole ratio: 2.71 and 3.79 are
   private static final double INTERVAL_TOLERANCE = 0.3;
   private static final int MAX_JDK_SUSPECTS = 5;
 
@@ -86,21 +93,29 @@ public final class HistogramGrowthDetector {
     List<Integer> candidates = new ArrayList<>();
     List<Integer> noise = new ArrayList<>();
     for (int c = 0; c < n; c++) {
-      if (!steady[c] || s.instancesDelta(c) <= 0 || s.bytesDelta(c) <= 0) {
+      if (s.instancesDelta(c) <= 0 || s.bytesDelta(c) <= 0) {
         continue;
       }
       if (s.jdk[c] || JvmClassNames.isArray(s.names.get(c))) {
-        noise.add(c);
-      } else if (score[c] >= MIN_SCORE) {
+        noise.add(c); // steady or not: the tie itself is checked at every histogram
+      } else if (steady[c] && score[c] >= MIN_SCORE) {
         candidates.add(c);
       }
     }
 
+    // A candidate that follows another at a whole ratio of 2 or more (two CartLine per
+    // CheckoutPriceListener) is part of the other's structure: the other leads.
+    int[] leader = new int[n];
+    double[] leaderRatio = new double[n];
+    java.util.Arrays.fill(leader, -1);
+    for (int b : candidates) {
+      attribute(s, b, candidates, 2, leader, leaderRatio);
+    }
     int[] owner = new int[n];
     double[] ownerRatio = new double[n];
     java.util.Arrays.fill(owner, -1);
     for (int c : noise) {
-      attribute(s, c, candidates, owner, ownerRatio);
+      attribute(s, c, leaders(candidates, leader), 1, owner, ownerRatio);
     }
     List<Integer> suspects = new ArrayList<>();
     long[] attributed = new long[n];
@@ -129,33 +144,25 @@ public final class HistogramGrowthDetector {
 
     Map<Integer, JvmLeakPatterns.Match> matches = new HashMap<>();
     for (int a : suspects) {
-      matches.put(a, JvmLeakPatterns.match(s.names.get(a), coGrowingNames(s, a, noise, owner)));
+      if (leader[a] < 0) {
+        matches.put(a, JvmLeakPatterns.match(s.names.get(a), coGrowingNames(s, a, noise, owner)));
+      }
     }
-    int[] leader = new int[n];
-    double[] leaderRatio = new double[n];
-    java.util.Arrays.fill(leader, -1);
     for (int b : suspects) {
-      if (matches.get(b).pattern() != LeakPattern.UNKNOWN) {
-        continue;
-      }
-      List<Integer> others = new ArrayList<>();
-      for (int a : suspects) {
-        if (a != b && matches.get(a).pattern() != LeakPattern.UNKNOWN) {
-          others.add(a);
-        }
-      }
-      attribute(s, b, others, leader, leaderRatio);
       if (leader[b] >= 0) {
+        JvmLeakPatterns.Match own = JvmLeakPatterns.match(s.names.get(b), List.of());
         JvmLeakPatterns.Match lead = matches.get(leader[b]);
         matches.put(
             b,
-            new JvmLeakPatterns.Match(
-                lead.pattern(),
-                String.format(
-                    java.util.Locale.ROOT,
-                    "grows %.1f per %s, whose pattern it shares",
-                    leaderRatio[b],
-                    JvmClassNames.simpleName(s.names.get(leader[b])))));
+            lead == null || own.pattern() != LeakPattern.UNKNOWN
+                ? own
+                : new JvmLeakPatterns.Match(
+                    lead.pattern(),
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "grows %.1f per %s, whose pattern it shares",
+                        leaderRatio[b],
+                        JvmClassNames.simpleName(s.names.get(leader[b])))));
       }
     }
 
@@ -175,7 +182,7 @@ public final class HistogramGrowthDetector {
               coGrowth(s, a, noise, owner, ownerRatio)));
     }
     if (suspects.isEmpty()) {
-      for (int c : jdkSuspects(s, noise, minSuspectBytes)) {
+      for (int c : jdkSuspects(s, noise, steady, minSuspectBytes)) {
         JvmLeakPatterns.Match m = JvmLeakPatterns.match(s.names.get(c), List.of(s.names.get(c)));
         suspectModels.add(
             suspect(
@@ -200,7 +207,7 @@ public final class HistogramGrowthDetector {
    * in every interval; the smallest ratio wins, then the smallest error.
    */
   private static void attribute(
-      Series s, int c, List<Integer> owners, int[] owner, double[] ownerRatio) {
+      Series s, int c, List<Integer> owners, int minWhole, int[] owner, double[] ownerRatio) {
     long dc = s.instancesDelta(c);
     int best = -1;
     long bestWhole = Long.MAX_VALUE;
@@ -208,16 +215,18 @@ public final class HistogramGrowthDetector {
     double bestRatio = 0;
     for (int a : owners) {
       long da = s.instancesDelta(a);
-      if (da <= 0) {
+      if (a == c || da <= 0) {
         continue;
       }
       double ratio = (double) dc / da;
       long whole = Math.round(ratio);
-      if (whole < 1 || whole > MAX_RATIO) {
+      if (whole < minWhole || whole > MAX_RATIO) {
         continue;
       }
       double error = Math.abs(ratio - whole) / whole;
-      if (error > RATIO_TOLERANCE || !followsInEveryInterval(s, c, a, ratio)) {
+      if (error > RATIO_TOLERANCE
+          || Math.abs(ratio - whole) > RATIO_SLACK
+          || !followsInEveryInterval(s, c, a, ratio)) {
         continue;
       }
       if (whole < bestWhole || (whole == bestWhole && error < bestError)) {
@@ -231,10 +240,15 @@ public final class HistogramGrowthDetector {
     ownerRatio[c] = bestRatio;
   }
 
+  /**
+   * True when {@code c}'s growth since the first histogram stays near {@code ratio} times {@code
+   * a}'s at every histogram: cumulative, so that other users of a JDK class (maps, strings) that
+   * churn within one interval do not break the tie.
+   */
   private static boolean followsInEveryInterval(Series s, int c, int a, double ratio) {
     for (int t = 1; t < s.instances.length; t++) {
-      long dc = s.instances[t][c] - s.instances[t - 1][c];
-      long da = s.instances[t][a] - s.instances[t - 1][a];
+      long dc = s.instances[t][c] - s.instances[0][c];
+      long da = s.instances[t][a] - s.instances[0][a];
       double expected = ratio * da;
       if (Math.abs(dc - expected) > INTERVAL_TOLERANCE * Math.abs(expected) + 2) {
         return false;
@@ -275,6 +289,16 @@ public final class HistogramGrowthDetector {
     return rank;
   }
 
+  private static List<Integer> leaders(List<Integer> candidates, int[] leader) {
+    List<Integer> out = new ArrayList<>();
+    for (int a : candidates) {
+      if (leader[a] < 0) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
   private static List<String> coGrowingNames(Series s, int a, List<Integer> noise, int[] owner) {
     List<String> names = new ArrayList<>();
     for (int c : noise) {
@@ -301,10 +325,11 @@ public final class HistogramGrowthDetector {
     return out;
   }
 
-  private static List<Integer> jdkSuspects(Series s, List<Integer> noise, long minBytes) {
+  private static List<Integer> jdkSuspects(
+      Series s, List<Integer> noise, boolean[] steady, long minBytes) {
     List<Integer> out = new ArrayList<>();
     for (int c : noise) {
-      if (s.bytesDelta(c) >= minBytes) {
+      if (steady[c] && s.bytesDelta(c) >= minBytes) {
         out.add(c);
       }
     }

@@ -66,7 +66,7 @@ public final class HistogramGrowthTextRenderer implements Renderer<HistogramGrow
                     Locale.ROOT,
                     "  (%.1f per %s)",
                     r.growsWithRatio(),
-                    JvmClassNames.simpleName(r.growsWith()));
+                    JvmClassNames.displayName(r.growsWith()));
         w.printf(
             Locale.ROOT,
             "  %12s  %12s  %s%s%n",
@@ -118,7 +118,7 @@ public final class HistogramGrowthTextRenderer implements Renderer<HistogramGrow
             String.format(
                 Locale.ROOT,
                 "%s %.1f each (%s)",
-                JvmLeakPatterns.shortName(c.className()),
+                JvmClassNames.displayName(c.className()),
                 c.ratio(),
                 Units.bytesDelta(c.bytesDelta())));
       }

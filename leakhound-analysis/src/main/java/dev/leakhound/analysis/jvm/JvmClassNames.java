@@ -80,6 +80,39 @@ final class JvmClassNames {
     return s.substring(s.lastIndexOf('$') + 1);
   }
 
+  /**
+   * A short name for reports: the simple name, arrays as Java writes them ({@code byte[]} for
+   * {@code [B}, {@code CartLine[]} for {@code [Lshop.CartLine;}), nested classes with their outer
+   * class ({@code HashMap$Node}).
+   */
+  static String displayName(String className) {
+    int dims = 0;
+    while (dims < className.length() && className.charAt(dims) == '[') {
+      dims++;
+    }
+    String element = elementType(className);
+    String base;
+    if (dims > 0 && element.length() == 1) {
+      base =
+          switch (element.charAt(0)) {
+            case 'Z' -> "boolean";
+            case 'B' -> "byte";
+            case 'C' -> "char";
+            case 'S' -> "short";
+            case 'I' -> "int";
+            case 'J' -> "long";
+            case 'F' -> "float";
+            case 'D' -> "double";
+            default -> element;
+          };
+    } else {
+      int slash = element.indexOf('/');
+      String name = slash > 0 ? element.substring(0, slash) : element;
+      base = name.substring(name.lastIndexOf('.') + 1);
+    }
+    return base + "[]".repeat(dims);
+  }
+
   /** True for a lambda's hidden class ({@code Foo$$Lambda$14/0x...}, {@code Foo$$Lambda/0x...}). */
   static boolean isLambda(String className) {
     return className.contains("$$Lambda");

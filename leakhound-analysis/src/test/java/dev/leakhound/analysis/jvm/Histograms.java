@@ -1,12 +1,12 @@
 package dev.leakhound.analysis.jvm;
 
+import dev.leakhound.formats.io.Inputs;
 import dev.leakhound.formats.jvm.ClassHistogram;
 import dev.leakhound.formats.jvm.ClassHistogramEntry;
 import dev.leakhound.formats.jvm.ClassHistogramReader;
 import dev.leakhound.testkit.RepoRoot;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ final class Histograms {
 
   static ClassHistogram read(String testdataPath) throws IOException {
     Path p = RepoRoot.resolve(testdataPath);
-    try (InputStream in = Files.newInputStream(p)) {
+    try (InputStream in = Inputs.open(p)) {
       return ClassHistogramReader.read(p.getFileName().toString(), in);
     }
   }
