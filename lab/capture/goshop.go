@@ -115,14 +115,15 @@ func (g *goShop) cleanup() {
 	}
 }
 
-// snapshot saves the pprof profiles of a phase. The heap profile shows the heap as of
-// the last completed GC, the way a collector would see it (no ?gc=1).
+// snapshot saves the pprof profiles of a phase. The heap profile is taken with ?gc=1:
+// it shows the heap as of the last completed GC, and a slowly growing heap may not
+// have collected for a long while, so the snapshot forces one to be current.
 func (g *goShop) snapshot(ctx context.Context, c *capture, p *labproc.Process, phase string) error {
 	lab := p.Client()
 	c.log.Printf("saving %s profiles", phase)
 	files := []struct{ path, name string }{
-		{"/debug/pprof/heap", "heap-" + phase + ".pb.gz"},
-		{"/debug/pprof/heap?debug=1", "heap-" + phase + ".debug1.txt"},
+		{"/debug/pprof/heap?gc=1", "heap-" + phase + ".pb.gz"},
+		{"/debug/pprof/heap?gc=1&debug=1", "heap-" + phase + ".debug1.txt"},
 		{"/debug/pprof/goroutine", "goroutine-" + phase + ".pb.gz"},
 		{"/debug/pprof/goroutine?debug=1", "goroutine-" + phase + ".debug1.txt"},
 		{"/debug/pprof/goroutine?debug=2", "goroutine-" + phase + ".debug2.txt"},
