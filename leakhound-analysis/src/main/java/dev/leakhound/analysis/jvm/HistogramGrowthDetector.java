@@ -23,7 +23,9 @@ import java.util.Map;
  *       fades.
  *   <li><b>Candidates</b>: application classes (not JDK, not arrays) whose instances and bytes grew
  *       first to last, that grew in every interval (up to two intervals) or in at least two thirds
- *       of them (three or more) and did not shrink in the last, with a score of at least 0.05.
+ *       of them (three or more) including the last, by at least a third of their average interval
+ *       in the last, with a score of at least 0.05: a cache that filled up before the last
+ *       histogram is no leak.
  *   <li><b>Structure</b>: a candidate that follows another at a whole ratio of 2 to 4 (two {@code
  *       CartLine} per {@code CheckoutPriceListener}) belongs to the other, its leader; without a
  *       clue of its own it takes the leader's pattern.
@@ -36,7 +38,8 @@ import java.util.Map;
  *       AuditEntry} is a static collection, {@code ThreadLocalMap$Entry} a ThreadLocal.
  *   <li><b>Suspects</b>: candidates whose attributed growth reaches the given minimum, largest
  *       first. When no application class qualifies, the largest steadily growing JDK classes are
- *       the suspects.
+ *       the suspects, if they grew by 16 times the minimum (1 MiB by default): every JVM's JDK
+ *       classes grow a little.
  * </ul>
  *
  * <p>Ratios say "grows with", not "is referenced by": two independent leaks whose rates happen to
@@ -58,6 +61,7 @@ public final class HistogramGrowthDetector {
   private static final double RATIO_SLACK = 0.3; // 2.5 is no whole ratio: 2.71 and 3.79 are
   private static final double INTERVAL_TOLERANCE = 0.3;
   private static final int MAX_JDK_SUSPECTS = 5;
+  private static final int JDK_SUSPECT_FACTOR = 16;
 
   private HistogramGrowthDetector() {}
 
@@ -182,7 +186,9 @@ public final class HistogramGrowthDetector {
               coGrowth(s, a, noise, owner, ownerRatio)));
     }
     if (suspects.isEmpty()) {
-      for (int c : jdkSuspects(s, noise, steady, minSuspectBytes)) {
+      // JDK classes grow a little in any JVM (caches, JMX's notification buffer): only a large,
+      // steady growth with no application class to blame is worth a report.
+      for (int c : jdkSuspects(s, noise, steady, JDK_SUSPECT_FACTOR * minSuspectBytes)) {
         JvmLeakPatterns.Match m = JvmLeakPatterns.match(s.names.get(c), List.of(s.names.get(c)));
         suspectModels.add(
             suspect(
@@ -267,10 +273,18 @@ public final class HistogramGrowthDetector {
     return count;
   }
 
+  /**
+   * Grew in every interval (up to two), or in two thirds of them and in the last, and in the last
+   * by at least a third of the average interval: a cache that filled up before the last histogram
+   * (or slowed to a trickle) is no leak, a leak still grows at its pace at the end.
+   */
   private static boolean isSteady(Series s, int c, int growing, int intervals) {
     int required = intervals <= 2 ? intervals : (2 * intervals + 2) / 3;
     int last = s.bytes.length - 1;
-    return growing >= required && s.bytes[last][c] >= s.bytes[last - 1][c];
+    long lastBytes = s.bytes[last][c] - s.bytes[last - 1][c];
+    boolean grewLast = s.instances[last][c] > s.instances[last - 1][c] && lastBytes > 0;
+    double averageBytes = (double) s.bytesDelta(c) / intervals;
+    return growing >= required && grewLast && lastBytes * 3 >= averageBytes;
   }
 
   /** Cork-style ratio rank of one class's bytes; see the class comment. */
@@ -418,7 +432,7 @@ public final class HistogramGrowthDetector {
     return histograms
         + " histograms: a suspect grew in at least two thirds of the "
         + (histograms - 1)
-        + " intervals and did not shrink in the last.";
+        + " intervals, the last among them.";
   }
 
   private static double round(double v) {
