@@ -32,14 +32,16 @@ import java.util.Map;
  *   <li><b>Noise tied back</b>: a JDK class (or array) that grew is tied to the leading candidate
  *       whose new instances it follows at a whole ratio from 1 to 4, within 20% and 0.3, checked on
  *       the growth since the first histogram at every histogram (so that other maps and strings
- *       churning within one interval do not break the tie); among several, the smallest ratio wins
- *       (the most direct owner). Its bytes count toward the candidate's attributed growth, and it
- *       decides the pattern ({@link JvmLeakPatterns}): {@code HashMap$Node} 1.0 per {@code
- *       AuditEntry} is a static collection, {@code ThreadLocalMap$Entry} a ThreadLocal.
- *   <li><b>Suspects</b>: candidates whose attributed growth reaches the given minimum, largest
- *       first. When no application class qualifies, the largest steadily growing JDK classes are
- *       the suspects, if they grew by 16 times the minimum (1 MiB by default): every JVM's JDK
- *       classes grow a little.
+ *       churning within one interval do not break the tie), or since the second when the first
+ *       interval was a warm-up; among several, the smallest ratio wins (the most direct owner). Its
+ *       bytes count toward the candidate's attributed growth, and it decides the pattern ({@link
+ *       JvmLeakPatterns}): {@code HashMap$Node} 1.0 per {@code AuditEntry} is a static collection,
+ *       {@code ThreadLocalMap$Entry} a ThreadLocal.
+ *   <li><b>Suspects</b>: candidates whose attributed growth reaches the given minimum, or that grew
+ *       in every one of two or more intervals by a sixteenth of it on their own; largest first.
+ *       When no application class qualifies, the largest steadily growing JDK classes are the
+ *       suspects, if they grew by 16 times the minimum (1 MiB by default): every JVM's JDK classes
+ *       grow a little.
  * </ul>
  *
  * <p>Ratios say "grows with", not "is referenced by": two independent leaks whose rates happen to
@@ -62,6 +64,7 @@ public final class HistogramGrowthDetector {
   private static final double INTERVAL_TOLERANCE = 0.3;
   private static final int MAX_JDK_SUSPECTS = 5;
   private static final int JDK_SUSPECT_FACTOR = 16;
+  private static final int STEADY_DISCOUNT = 16;
 
   private HistogramGrowthDetector() {}
 
@@ -132,7 +135,11 @@ public final class HistogramGrowthDetector {
       }
     }
     for (int a : candidates) {
-      if (attributed[a] >= minSuspectBytes) {
+      // A class that grew in every interval is a suspect with less: the JDK classes it drags
+      // along may not be tied to it when other users of them grew too (a warm-up in the series).
+      boolean everyInterval = growing[a] == intervals && intervals >= 2;
+      if (attributed[a] >= minSuspectBytes
+          || (everyInterval && s.bytesDelta(a) * STEADY_DISCOUNT >= minSuspectBytes)) {
         suspects.add(a);
       }
     }
@@ -214,32 +221,40 @@ public final class HistogramGrowthDetector {
    */
   private static void attribute(
       Series s, int c, List<Integer> owners, int minWhole, int[] owner, double[] ownerRatio) {
-    long dc = s.instancesDelta(c);
     int best = -1;
     long bestWhole = Long.MAX_VALUE;
     double bestError = Double.MAX_VALUE;
     double bestRatio = 0;
+    // From the first histogram, or else from the second when three intervals or more remain: a
+    // baseline taken during a warm-up adds JDK objects that belong to nobody.
+    int lastFrom = s.instances.length >= 4 ? 1 : 0;
     for (int a : owners) {
-      long da = s.instancesDelta(a);
-      if (a == c || da <= 0) {
+      if (a == c) {
         continue;
       }
-      double ratio = (double) dc / da;
-      long whole = Math.round(ratio);
-      if (whole < minWhole || whole > MAX_RATIO) {
-        continue;
-      }
-      double error = Math.abs(ratio - whole) / whole;
-      if (error > RATIO_TOLERANCE
-          || Math.abs(ratio - whole) > RATIO_SLACK
-          || !followsInEveryInterval(s, c, a, ratio)) {
-        continue;
-      }
-      if (whole < bestWhole || (whole == bestWhole && error < bestError)) {
-        best = a;
-        bestWhole = whole;
-        bestError = error;
-        bestRatio = ratio;
+      for (int from = 0; from <= lastFrom; from++) {
+        long da = s.delta(s.instances, a, from);
+        if (da <= 0) {
+          continue;
+        }
+        double ratio = (double) s.delta(s.instances, c, from) / da;
+        long whole = Math.round(ratio);
+        if (whole < minWhole || whole > MAX_RATIO) {
+          continue;
+        }
+        double error = Math.abs(ratio - whole) / whole;
+        if (error > RATIO_TOLERANCE
+            || Math.abs(ratio - whole) > RATIO_SLACK
+            || !followsInEveryInterval(s, c, a, ratio, from)) {
+          continue;
+        }
+        if (whole < bestWhole || (whole == bestWhole && error < bestError)) {
+          best = a;
+          bestWhole = whole;
+          bestError = error;
+          bestRatio = ratio;
+        }
+        break;
       }
     }
     owner[c] = best;
@@ -247,14 +262,14 @@ public final class HistogramGrowthDetector {
   }
 
   /**
-   * True when {@code c}'s growth since the first histogram stays near {@code ratio} times {@code
-   * a}'s at every histogram: cumulative, so that other users of a JDK class (maps, strings) that
-   * churn within one interval do not break the tie.
+   * True when {@code c}'s growth since histogram {@code from} stays near {@code ratio} times {@code
+   * a}'s at every later histogram: cumulative, so that other users of a JDK class (maps, strings)
+   * that churn within one interval do not break the tie.
    */
-  private static boolean followsInEveryInterval(Series s, int c, int a, double ratio) {
-    for (int t = 1; t < s.instances.length; t++) {
-      long dc = s.instances[t][c] - s.instances[0][c];
-      long da = s.instances[t][a] - s.instances[0][a];
+  private static boolean followsInEveryInterval(Series s, int c, int a, double ratio, int from) {
+    for (int t = from + 1; t < s.instances.length; t++) {
+      long dc = s.instances[t][c] - s.instances[from][c];
+      long da = s.instances[t][a] - s.instances[from][a];
       double expected = ratio * da;
       if (Math.abs(dc - expected) > INTERVAL_TOLERANCE * Math.abs(expected) + 2) {
         return false;
@@ -484,6 +499,11 @@ public final class HistogramGrowthDetector {
         s.jdk[c] = JvmClassNames.isJdk(s.names.get(c), s.modules.get(c));
       }
       return s;
+    }
+
+    /** Growth of {@code c} in {@code counts} from histogram {@code from} to the last. */
+    long delta(long[][] counts, int c, int from) {
+      return counts[counts.length - 1][c] - counts[from][c];
     }
 
     long instancesDelta(int c) {

@@ -14,6 +14,7 @@ public final class HistogramScheduler {
   private final long everyMillis;
   private final long gapMillis;
   private long lastMillis = Long.MIN_VALUE;
+  private long firstAtMillis = Long.MIN_VALUE;
 
   public HistogramScheduler(Duration every, Duration minimumGap) {
     if (every.isNegative() || every.isZero() || minimumGap.isNegative()) {
@@ -26,7 +27,7 @@ public final class HistogramScheduler {
   /** True when a histogram is due at {@code nowMillis}; {@code suspect} asks for one early. */
   public boolean due(long nowMillis, boolean suspect) {
     if (lastMillis == Long.MIN_VALUE) {
-      return true;
+      return nowMillis >= firstAtMillis || suspect;
     }
     long since = nowMillis - lastMillis;
     return since >= everyMillis || (suspect && since >= gapMillis);
@@ -39,6 +40,16 @@ public final class HistogramScheduler {
 
   /** Forgets the last histogram: after a restart the next one is a new baseline. */
   public void reset() {
+    reset(Long.MIN_VALUE);
+  }
+
+  /**
+   * Forgets the last histogram, and takes the next baseline no earlier than {@code firstAtMillis}
+   * (the end of the JVM's warm-up: a baseline taken while classes load and caches fill would tie
+   * the leak's JDK classes to nothing), unless a signal turns suspect first.
+   */
+  public void reset(long firstAtMillis) {
     lastMillis = Long.MIN_VALUE;
+    this.firstAtMillis = firstAtMillis;
   }
 }

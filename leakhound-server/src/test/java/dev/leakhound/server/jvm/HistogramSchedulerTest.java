@@ -26,6 +26,15 @@ class HistogramSchedulerTest {
   }
 
   @Test
+  void theBaselineWaitsForTheWarmUpUnlessASignalIsSuspect() {
+    s.reset(60_000);
+
+    assertThat(s.due(59_999, false)).isFalse();
+    assertThat(s.due(59_999, true)).isTrue();
+    assertThat(s.due(60_000, false)).isTrue();
+  }
+
+  @Test
   void aRestartMakesTheNextOneABaselineAgain() {
     s.taken(0);
     s.reset();
