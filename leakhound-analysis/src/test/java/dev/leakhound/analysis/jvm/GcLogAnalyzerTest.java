@@ -7,6 +7,7 @@ import dev.leakhound.formats.jvm.GcLog;
 import dev.leakhound.formats.jvm.GcLogReader;
 import dev.leakhound.testkit.Golden;
 import dev.leakhound.testkit.RepoRoot;
+import dev.leakhound.testkit.TestFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,15 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GcLogAnalyzerTest {
   private static final Path DIR = RepoRoot.resolve("testdata/jvm/gclog");
 
-  static Stream<String> captures() throws IOException {
-    try (Stream<Path> files = Files.list(DIR)) {
-      return files
-          .map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".log"))
-          .sorted()
-          .toList()
-          .stream();
-    }
+  static List<String> captures() {
+    return TestFiles.names("testdata/jvm/gclog", ".log");
   }
 
   @ParameterizedTest

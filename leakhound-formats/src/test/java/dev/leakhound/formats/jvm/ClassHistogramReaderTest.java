@@ -8,6 +8,7 @@ import dev.leakhound.formats.io.InputFormatException;
 import dev.leakhound.testkit.Fuzz;
 import dev.leakhound.testkit.Golden;
 import dev.leakhound.testkit.RepoRoot;
+import dev.leakhound.testkit.TestFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,15 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ClassHistogramReaderTest {
   private static final Path DIR = RepoRoot.resolve("testdata/jvm/histo");
 
-  static Stream<String> captures() throws IOException {
-    try (Stream<Path> files = Files.list(DIR)) {
-      return files
-          .map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".txt") && !n.contains(".golden"))
-          .sorted()
-          .toList()
-          .stream();
-    }
+  static List<String> captures() {
+    return TestFiles.names("testdata/jvm/histo", ".txt");
   }
 
   @ParameterizedTest
