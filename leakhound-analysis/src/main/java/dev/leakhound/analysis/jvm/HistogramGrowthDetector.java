@@ -156,7 +156,8 @@ public final class HistogramGrowthDetector {
     Map<Integer, JvmLeakPatterns.Match> matches = new HashMap<>();
     for (int a : suspects) {
       if (leader[a] < 0) {
-        matches.put(a, JvmLeakPatterns.match(s.names.get(a), coGrowingNames(s, a, noise, owner)));
+        matches.put(
+            a, JvmLeakPatterns.match(s.names.get(a), coGrowth(s, a, noise, owner, ownerRatio)));
       }
     }
     for (int b : suspects) {
@@ -196,7 +197,10 @@ public final class HistogramGrowthDetector {
       // JDK classes grow a little in any JVM (caches, JMX's notification buffer): only a large,
       // steady growth with no application class to blame is worth a report.
       for (int c : jdkSuspects(s, noise, steady, JDK_SUSPECT_FACTOR * minSuspectBytes)) {
-        JvmLeakPatterns.Match m = JvmLeakPatterns.match(s.names.get(c), List.of(s.names.get(c)));
+        JvmLeakPatterns.Match m =
+            JvmLeakPatterns.match(
+                s.names.get(c),
+                List.of(new CoGrowth(s.names.get(c), 1, s.instancesDelta(c), s.bytesDelta(c))));
         suspectModels.add(
             suspect(
                 s, c, "jdk", s.bytesDelta(c), score[c], growing[c], intervals, m, null, List.of()));
@@ -326,16 +330,6 @@ public final class HistogramGrowthDetector {
       }
     }
     return out;
-  }
-
-  private static List<String> coGrowingNames(Series s, int a, List<Integer> noise, int[] owner) {
-    List<String> names = new ArrayList<>();
-    for (int c : noise) {
-      if (owner[c] == a) {
-        names.add(s.names.get(c));
-      }
-    }
-    return names;
   }
 
   private static List<CoGrowth> coGrowth(

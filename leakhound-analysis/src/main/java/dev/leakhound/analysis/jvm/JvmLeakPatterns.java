@@ -66,9 +66,18 @@ final class JvmLeakPatterns {
 
   /**
    * The pattern of {@code className}, given the JDK classes attributed to it (those that grow in
-   * step with it); {@link LeakPattern#UNKNOWN} when nothing points anywhere.
+   * step with it); {@link LeakPattern#UNKNOWN} when nothing points anywhere. A container class is
+   * evidence only at one per instance (a map holds one node per entry): other ratios are
+   * coincidences of rate, such as JMX's buffer of GC notifications, which grows with the GC rate
+   * and so with any leak.
    */
-  static Match match(String className, List<String> coGrowingJdkClasses) {
+  static Match match(String className, List<CoGrowth> coGrowing) {
+    List<String> coGrowingJdkClasses = new java.util.ArrayList<>();
+    for (CoGrowth g : coGrowing) {
+      if (g.ratio() >= 0.8 && g.ratio() <= 1.25) {
+        coGrowingJdkClasses.add(g.className());
+      }
+    }
     for (String c : coGrowingJdkClasses) {
       if (THREAD_LOCAL.contains(c)) {
         return new Match(LeakPattern.THREAD_LOCAL_IN_POOL, shortName(c) + " grows with it");

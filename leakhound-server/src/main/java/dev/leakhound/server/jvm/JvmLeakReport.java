@@ -1,5 +1,6 @@
 package dev.leakhound.server.jvm;
 
+import dev.leakhound.analysis.heap.HeapReport;
 import dev.leakhound.analysis.jvm.FloorVerdict;
 import dev.leakhound.analysis.jvm.GrowthSuspect;
 import java.util.List;
@@ -36,11 +37,13 @@ public record JvmLeakReport(
     List<GrowthSuspect> suspects,
     HeapDumpCapture heapDump,
     String heapDumpError,
+    List<HeapReport.Suspect> heapDumpSuspects,
     String summary) {
   public JvmLeakReport {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(verdict, "verdict");
     suspects = List.copyOf(suspects);
+    heapDumpSuspects = List.copyOf(heapDumpSuspects);
     Objects.requireNonNull(summary, "summary");
   }
 }

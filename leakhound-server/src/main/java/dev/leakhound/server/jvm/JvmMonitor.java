@@ -1,10 +1,14 @@
 package dev.leakhound.server.jvm;
 
+import dev.leakhound.analysis.heap.HeapDumpAnalyzer;
+import dev.leakhound.analysis.heap.HeapReport;
 import dev.leakhound.analysis.jvm.FloorVerdict;
 import dev.leakhound.analysis.jvm.GrowthSuspect;
 import dev.leakhound.analysis.jvm.HistogramGrowth;
 import dev.leakhound.analysis.jvm.HistogramGrowthDetector;
 import dev.leakhound.formats.jvm.ClassHistogram;
+import dev.leakhound.formats.progress.CancelSignal;
+import dev.leakhound.formats.progress.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,10 +39,12 @@ public final class JvmMonitor implements AutoCloseable {
   private final String remoteDumpDirectory;
   private final Clock clock;
   private final long warmUpMillis;
+  private boolean analyseDumps = true;
   private final List<HistogramCapture> histograms = new ArrayList<>();
   private String lifetime = "";
   private long heapMax = -1;
   private HeapDumpCapture dump;
+  private List<HeapReport.Suspect> dumpSuspects = List.of();
 
   public JvmMonitor(
       String target,
@@ -57,6 +63,14 @@ public final class JvmMonitor implements AutoCloseable {
     this.clock = clock;
   }
 
+  /**
+   * Whether a heap dump on this host is analysed for the report (on by default; it takes about as
+   * long as the dump is large, in the caller's thread).
+   */
+  public synchronized void analyseDumps(boolean analyse) {
+    this.analyseDumps = analyse;
+  }
+
   /** Samples the JVM; a new lifetime (a restart) drops the histograms and takes a new baseline. */
   public synchronized JvmSample sample() throws JvmCollectException {
     JvmSample s = sampler.sample();
@@ -65,6 +79,7 @@ public final class JvmMonitor implements AutoCloseable {
       histograms.clear();
       schedule.reset(s.startTimeMillis() + warmUpMillis);
       dump = null;
+      dumpSuspects = List.of();
     }
     heapMax = s.heapMaxBytes();
     return s;
@@ -123,6 +138,7 @@ public final class JvmMonitor implements AutoCloseable {
     if (verdict.isLeak() && dump == null) {
       try {
         dump = heapDump();
+        dumpSuspects = analyse(dump);
       } catch (JvmCollectException e) {
         dumpError = e.getMessage(); // the report stands without it; the next one tries again
       }
@@ -142,7 +158,8 @@ public final class JvmMonitor implements AutoCloseable {
         suspects,
         verdict.isLeak() ? dump : null,
         dumpError,
-        summary(verdict, suspects));
+        verdict.isLeak() ? dumpSuspects : List.of(),
+        summary(verdict, suspects, verdict.isLeak() ? dumpSuspects : List.of()));
   }
 
   private HeapDumpCapture heapDump() throws JvmCollectException {
@@ -162,7 +179,28 @@ public final class JvmMonitor implements AutoCloseable {
     return sampler.dumpHeap(path, true);
   }
 
-  private static String summary(FloorVerdict verdict, List<GrowthSuspect> suspects) {
+  /**
+   * The heap dump's leak suspects, when the dump is on this host and analysing it is enabled; an
+   * unreadable dump leaves the report with the histograms' view alone.
+   */
+  private List<HeapReport.Suspect> analyse(HeapDumpCapture d) {
+    if (!analyseDumps || !d.onThisHost()) {
+      return List.of();
+    }
+    try {
+      return HeapDumpAnalyzer.analyze(
+              Path.of(d.path()),
+              HeapDumpAnalyzer.Options.defaults(),
+              ProgressListener.NONE,
+              CancelSignal.NEVER)
+          .suspects();
+    } catch (java.io.IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  private static String summary(
+      FloorVerdict verdict, List<GrowthSuspect> suspects, List<HeapReport.Suspect> fromDump) {
     String slope =
         verdict.slopeBytesPerHour() == null
             ? ""
@@ -172,14 +210,17 @@ public final class JvmMonitor implements AutoCloseable {
       return verdict.verdict() + slope + "; no class grew steadily in the histograms yet";
     }
     GrowthSuspect s = suspects.get(0);
-    return verdict.verdict()
-        + slope
-        + ": "
-        + s.className()
-        + " grows ("
-        + s.pattern().id()
-        + "): "
-        + s.remedy();
+    // The dump's path from a GC root is evidence; the histograms' pattern is inferred.
+    String pattern = s.pattern().id();
+    String remedy = s.remedy();
+    for (HeapReport.Suspect d : fromDump) {
+      if (s.className().equals(d.accumulatedClass())) {
+        pattern = d.pattern().id();
+        remedy = d.remedy();
+        break;
+      }
+    }
+    return verdict.verdict() + slope + ": " + s.className() + " grows (" + pattern + "): " + remedy;
   }
 
   @Override
