@@ -2,7 +2,6 @@ package dev.leakhound.analysis.jvm;
 
 import dev.leakhound.analysis.pattern.LeakPattern;
 import dev.leakhound.formats.jvm.ClassHistogram;
-import dev.leakhound.formats.jvm.ClassHistogramEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -85,7 +84,7 @@ public final class HistogramGrowthDetector {
     if (sources.size() != series.size()) {
       throw new IllegalArgumentException("one source name per histogram");
     }
-    Series s = Series.of(series);
+    HistogramSeries s = HistogramSeries.of(series);
     int n = s.names.size();
     int intervals = series.size() - 1;
     int[] growing = new int[n];
@@ -224,7 +223,12 @@ public final class HistogramGrowthDetector {
    * in every interval; the smallest ratio wins, then the smallest error.
    */
   private static void attribute(
-      Series s, int c, List<Integer> owners, int minWhole, int[] owner, double[] ownerRatio) {
+      HistogramSeries s,
+      int c,
+      List<Integer> owners,
+      int minWhole,
+      int[] owner,
+      double[] ownerRatio) {
     int best = -1;
     long bestWhole = Long.MAX_VALUE;
     double bestError = Double.MAX_VALUE;
@@ -270,7 +274,8 @@ public final class HistogramGrowthDetector {
    * a}'s at every later histogram: cumulative, so that other users of a JDK class (maps, strings)
    * that churn within one interval do not break the tie.
    */
-  private static boolean followsInEveryInterval(Series s, int c, int a, double ratio, int from) {
+  private static boolean followsInEveryInterval(
+      HistogramSeries s, int c, int a, double ratio, int from) {
     for (int t = from + 1; t < s.instances.length; t++) {
       long dc = s.instances[t][c] - s.instances[from][c];
       long da = s.instances[t][a] - s.instances[from][a];
@@ -282,7 +287,7 @@ public final class HistogramGrowthDetector {
     return true;
   }
 
-  private static int growingIntervals(Series s, int c) {
+  private static int growingIntervals(HistogramSeries s, int c) {
     int count = 0;
     for (int t = 1; t < s.instances.length; t++) {
       if (s.instances[t][c] > s.instances[t - 1][c] && s.bytes[t][c] > s.bytes[t - 1][c]) {
@@ -297,7 +302,7 @@ public final class HistogramGrowthDetector {
    * by at least a third of the average interval: a cache that filled up before the last histogram
    * (or slowed to a trickle) is no leak, a leak still grows at its pace at the end.
    */
-  private static boolean isSteady(Series s, int c, int growing, int intervals) {
+  private static boolean isSteady(HistogramSeries s, int c, int growing, int intervals) {
     int required = intervals <= 2 ? intervals : (2 * intervals + 2) / 3;
     int last = s.bytes.length - 1;
     long lastBytes = s.bytes[last][c] - s.bytes[last - 1][c];
@@ -333,7 +338,7 @@ public final class HistogramGrowthDetector {
   }
 
   private static List<CoGrowth> coGrowth(
-      Series s, int a, List<Integer> noise, int[] owner, double[] ownerRatio) {
+      HistogramSeries s, int a, List<Integer> noise, int[] owner, double[] ownerRatio) {
     List<CoGrowth> out = new ArrayList<>();
     for (int c : noise) {
       if (owner[c] == a) {
@@ -349,7 +354,7 @@ public final class HistogramGrowthDetector {
   }
 
   private static List<Integer> jdkSuspects(
-      Series s, List<Integer> noise, boolean[] steady, long minBytes) {
+      HistogramSeries s, List<Integer> noise, boolean[] steady, long minBytes) {
     List<Integer> out = new ArrayList<>();
     for (int c : noise) {
       if (steady[c] && s.bytesDelta(c) >= minBytes) {
@@ -361,7 +366,7 @@ public final class HistogramGrowthDetector {
   }
 
   private static GrowthSuspect suspect(
-      Series s,
+      HistogramSeries s,
       int c,
       String origin,
       long attributedBytes,
@@ -391,7 +396,7 @@ public final class HistogramGrowthDetector {
   }
 
   private static List<GrowthRow> rows(
-      Series s,
+      HistogramSeries s,
       List<Integer> suspects,
       Map<Integer, JvmLeakPatterns.Match> matches,
       int[] owner,
@@ -446,66 +451,5 @@ public final class HistogramGrowthDetector {
 
   private static double round(double v) {
     return Math.round(v * 1000) / 1000.0;
-  }
-
-  /** The histograms on dense class ids: instances and bytes per histogram and class. */
-  private static final class Series {
-    final List<String> names = new ArrayList<>();
-    final List<String> modules = new ArrayList<>();
-    boolean[] jdk;
-    long[][] instances;
-    long[][] bytes;
-    long[] totalInstances;
-    long[] totalBytes;
-
-    static Series of(List<ClassHistogram> series) {
-      Series s = new Series();
-      Map<String, Integer> ids = new HashMap<>();
-      for (ClassHistogram h : series) {
-        for (ClassHistogramEntry e : h.entries()) {
-          Integer id = ids.get(e.className());
-          if (id == null) {
-            ids.put(e.className(), s.names.size());
-            s.names.add(e.className());
-            s.modules.add(e.module());
-          } else if (s.modules.get(id) == null && e.module() != null) {
-            s.modules.set(id, e.module());
-          }
-        }
-      }
-      int n = s.names.size();
-      s.instances = new long[series.size()][n];
-      s.bytes = new long[series.size()][n];
-      s.totalInstances = new long[series.size()];
-      s.totalBytes = new long[series.size()];
-      for (int t = 0; t < series.size(); t++) {
-        ClassHistogram h = series.get(t);
-        for (ClassHistogramEntry e : h.entries()) {
-          int id = ids.get(e.className());
-          s.instances[t][id] += e.instances(); // one name, several class loaders
-          s.bytes[t][id] += e.bytes();
-        }
-        s.totalInstances[t] = h.totalInstances();
-        s.totalBytes[t] = h.totalBytes();
-      }
-      s.jdk = new boolean[n];
-      for (int c = 0; c < n; c++) {
-        s.jdk[c] = JvmClassNames.isJdk(s.names.get(c), s.modules.get(c));
-      }
-      return s;
-    }
-
-    /** Growth of {@code c} in {@code counts} from histogram {@code from} to the last. */
-    long delta(long[][] counts, int c, int from) {
-      return counts[counts.length - 1][c] - counts[from][c];
-    }
-
-    long instancesDelta(int c) {
-      return instances[instances.length - 1][c] - instances[0][c];
-    }
-
-    long bytesDelta(int c) {
-      return bytes[bytes.length - 1][c] - bytes[0][c];
-    }
   }
 }
