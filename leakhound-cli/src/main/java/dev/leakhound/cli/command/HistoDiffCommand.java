@@ -72,11 +72,14 @@ public final class HistoDiffCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Renderer<HistogramGrowth> renderer =
         switch (format) {
-          case text -> new HistogramGrowthTextRenderer(Math.max(0, top));
+          case text -> new HistogramGrowthTextRenderer(top);
           case json -> new JsonRenderer<>();
           default ->
               throw new UsageException("histo diff writes --format text or json, not " + format);
         };
+    if (minBytes < 0 || top < 0) {
+      throw new UsageException("--min-bytes and --top take a number of 0 or more");
+    }
     if (files.stream().filter(Inputs.STDIN::equals).count() > 1) {
       throw new UsageException("standard input ('-') can be given once");
     }

@@ -103,6 +103,8 @@ class HistoDiffCommandTest {
   void oneFileIsNotEnough() {
     assertThat(Cli.run("histo", "diff", h("1")).exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(Cli.run("histo", "diff", "-", "-").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(Cli.run("histo", "diff", h("1"), h("2"), "--min-bytes", "-1").exitCode())
+        .isEqualTo(ExitCodes.USAGE);
   }
 
   /** A repository file as a path relative to the working directory: stable in golden output. */
