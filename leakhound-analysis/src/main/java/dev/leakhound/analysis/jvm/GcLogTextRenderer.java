@@ -35,9 +35,9 @@ public final class GcLogTextRenderer implements Renderer<GcLogAnalysis> {
         a.jvmVersion() == null ? "" : " on JDK " + a.jvmVersion(),
         a.maxHeapBytes() < 0 ? "not logged" : Units.bytes(a.maxHeapBytes()),
         c.total(),
-        a.spanSeconds() == null
-            ? " (no times in the log)"
-            : String.format(Locale.ROOT, " over %.1f s", a.spanSeconds()));
+        a.spanSeconds() != null
+            ? String.format(Locale.ROOT, " over %.1f s", a.spanSeconds())
+            : "none".equals(a.timeBase()) ? " (no times in the log)" : "");
     w.printf(
         Locale.ROOT,
         "  young %d, mixed %d, full %d, degenerated %d, concurrent %d%n",
