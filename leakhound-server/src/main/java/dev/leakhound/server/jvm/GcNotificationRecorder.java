@@ -51,7 +51,7 @@ final class GcNotificationRecorder implements NotificationListener {
             sum(gc.getMemoryUsageBeforeGc(), false),
             sum(gc.getMemoryUsageAfterGc(), false),
             sum(gc.getMemoryUsageAfterGc(), true),
-            JvmGcEvent.isFloorCollector(info.getGcName()));
+            JvmGcEvent.isFloor(info.getGcName(), info.getGcAction()));
     synchronized (this) {
       if (events.size() == CAPACITY) {
         events.removeFirst();

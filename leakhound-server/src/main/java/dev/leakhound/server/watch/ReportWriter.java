@@ -122,7 +122,21 @@ final class ReportWriter {
       parts.add(describe(v));
     }
     sb.append(String.join("; ", parts)).append('.');
-    if (!culprits.isEmpty()) {
+    if (!culprits.isEmpty() && culprits.get(0).file().isEmpty() && culprits.get(0).line() == 0) {
+      // A JVM's culprits are classes from its histograms: no allocation site, a count of instances.
+      sb.append(" Classes that grow: ");
+      List<String> c = new ArrayList<>();
+      for (Culprit k : culprits.subList(0, Math.min(3, culprits.size()))) {
+        c.add(
+            k.function()
+                + " (+"
+                + k.objects()
+                + " instances, +"
+                + Units.formatBytes(k.growthBytes())
+                + " with what grows with it)");
+      }
+      sb.append(String.join(", ", c)).append('.');
+    } else if (!culprits.isEmpty()) {
       sb.append(" The growth is allocated by ");
       List<String> c = new ArrayList<>();
       for (Culprit k : culprits.subList(0, Math.min(3, culprits.size()))) {

@@ -205,7 +205,7 @@ class StoreTest {
                     "restart",
                     "still-growing",
                     "no-load-data")),
-            new ProfileRefs(1L, 2L, null, null, null, null, 3L),
+            new ProfileRefs(1L, 2L, null, null, null, null, 3L, null, null, null),
             "start:1",
             "2026-11-21T10:00:00Z",
             List.of());
