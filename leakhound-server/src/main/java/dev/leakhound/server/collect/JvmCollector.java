@@ -60,7 +60,12 @@ final class JvmCollector implements Collector {
     this.monitor =
         new JvmMonitor(
             target.name(),
-            new JvmSampler(address, target.timeout(), histogramTimeout, context.clock()),
+            new JvmSampler(
+                address,
+                target.timeout(),
+                histogramTimeout,
+                context.clock(),
+                "true".equals(target.options().get(JvmTargetKind.GC_NOTIFICATIONS))),
             new HistogramScheduler(histogramInterval, gap),
             local != null
                 ? Path.of(local)

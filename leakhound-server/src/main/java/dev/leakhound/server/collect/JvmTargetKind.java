@@ -16,7 +16,10 @@ import java.util.Set;
  * signal turns suspect), {@code histogramTimeout} (2m: bounds a histogram or a heap dump), {@code
  * heapDumps} (true: one per lifetime on a confirmed leak), {@code dumpDirectory} (a local target's
  * dumps, default the system temporary directory's {@code leakhound-heap-dumps}) and {@code
- * remoteDumpDirectory} (where a remote target writes it on its own host, default {@code /tmp}).
+ * remoteDumpDirectory} (where a remote target writes it on its own host, default {@code /tmp}),
+ * {@code gcNotifications} (false: the floor is read from the whole-heap collectors' {@code
+ * LastGcInfo} at each scrape; true subscribes to their notifications, see {@link
+ * dev.leakhound.server.jvm.JvmSampler}).
  *
  * <p>Immutable and thread-safe.
  */
@@ -31,6 +34,7 @@ public final class JvmTargetKind implements TargetKind {
   static final String HEAP_DUMPS = "heapDumps";
   static final String DUMP_DIRECTORY = "dumpDirectory";
   static final String REMOTE_DUMP_DIRECTORY = "remoteDumpDirectory";
+  static final String GC_NOTIFICATIONS = "gcNotifications";
 
   static final Duration DEFAULT_HISTOGRAM_INTERVAL = Duration.ofMinutes(10);
   static final Duration DEFAULT_HISTOGRAM_GAP = Duration.ofMinutes(1);
@@ -53,7 +57,8 @@ public final class JvmTargetKind implements TargetKind {
         HISTOGRAM_TIMEOUT,
         HEAP_DUMPS,
         DUMP_DIRECTORY,
-        REMOTE_DUMP_DIRECTORY);
+        REMOTE_DUMP_DIRECTORY,
+        GC_NOTIFICATIONS);
   }
 
   @Override
@@ -98,7 +103,7 @@ public final class JvmTargetKind implements TargetKind {
                 + "'");
       }
     }
-    for (String key : Set.of(SSL, HEAP_DUMPS)) {
+    for (String key : Set.of(SSL, HEAP_DUMPS, GC_NOTIFICATIONS)) {
       String v = target.options().get(key);
       if (v != null && !v.equals("true") && !v.equals("false")) {
         problems.add(line(target, key), path + "." + key, "true or false, found '" + v + "'");

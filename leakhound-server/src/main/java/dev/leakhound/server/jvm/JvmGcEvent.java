@@ -43,6 +43,25 @@ public record JvmGcEvent(
   }
 
   /**
+   * True when {@code collector} (a GC bean's name) collects the whole heap: {@code G1 Old
+   * Generation}, {@code PS MarkSweep}, {@code MarkSweepCompact}, {@code ConcurrentMarkSweep},
+   * {@code ZGC Cycles}, {@code ZGC Major Cycles}, {@code Shenandoah Cycles}; not the young
+   * collectors ({@code G1 Young Generation}, {@code PS Scavenge}, {@code Copy}, {@code ZGC Minor
+   * Cycles}) nor the beans that report pauses within a cycle.
+   */
+  static boolean isWholeHeapCollector(String collector) {
+    if (collector == null
+        || collector.contains("Pauses")
+        || collector.contains("Minor")
+        || collector.equals("G1 Concurrent GC")) {
+      return false;
+    }
+    return collector.contains("Old")
+        || collector.contains("MarkSweep")
+        || collector.contains("Cycles");
+  }
+
+  /**
    * True when a notification of {@code collector} with {@code action} ({@code end of major GC},
    * {@code end of minor GC}, {@code end of GC cycle}) gives a floor point (see {@link #floor()}).
    */

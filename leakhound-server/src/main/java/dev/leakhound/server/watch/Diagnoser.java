@@ -153,17 +153,19 @@ final class Diagnoser {
       List<String> notes)
       throws IOException, SQLException {
     Store store = watcher.store();
-    List<byte[]> texts = new ArrayList<>();
-    List<String> sources = new ArrayList<>();
+    List<ProfileRecord> kept = new ArrayList<>();
     for (BaselineSet b : baselines) {
       ProfileRecord r = b.profiles().get(ProfileKind.CLASS_HISTOGRAM);
       if (r != null && r.t() < current.t()) {
-        texts.add(ProfileStore.gunzip(store.profiles().content(r.id())));
-        sources.add("class histogram " + r.id());
+        kept.add(r);
       }
     }
-    texts.add(ProfileStore.gunzip(store.profiles().content(current.id())));
-    sources.add("class histogram " + current.id());
+    List<byte[]> texts = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    for (ProfileRecord r : HistogramComparison.evenlySpaced(kept, current)) {
+      texts.add(ProfileStore.gunzip(store.profiles().content(r.id())));
+      sources.add("class histogram " + r.id());
+    }
     HeapDumpLink dump = null;
     ProfileRecord d = now.profiles().get(ProfileKind.HEAP_DUMP);
     if (d != null) {

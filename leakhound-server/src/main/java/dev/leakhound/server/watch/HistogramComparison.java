@@ -8,6 +8,7 @@ import dev.leakhound.formats.jvm.ClassHistogram;
 import dev.leakhound.formats.jvm.ClassHistogramReader;
 import dev.leakhound.server.jvm.HeapDumpLink;
 import dev.leakhound.server.report.Culprit;
+import dev.leakhound.server.store.ProfileRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -72,6 +73,42 @@ final class HistogramComparison {
     }
     return new ProfileComparison.HeapFindings(
         culprits, pattern == LeakPattern.UNKNOWN ? null : pattern, evidence, null);
+  }
+
+  /**
+   * The histograms to compare, oldest first, ending with {@code current}: the detector counts
+   * intervals, not time (a class must grow in most of them, and in the last by a good part of its
+   * average), so they must be about evenly spaced. The lifetime's first baseline, often much older
+   * than the latest ones (those kept are the first and the latest few), is left out when the rest
+   * make a series of three; a capture taken sooner after the last baseline than half their usual
+   * spacing takes that baseline's place.
+   */
+  static List<ProfileRecord> evenlySpaced(List<ProfileRecord> baselines, ProfileRecord current) {
+    List<ProfileRecord> out = new ArrayList<>(baselines);
+    if (out.size() >= 3 && gap(out, 0) > 2 * medianGap(out.subList(1, out.size()))) {
+      out.remove(0);
+    }
+    if (out.size() >= 3) {
+      long spacing = medianGap(out);
+      if (current.t() - out.get(out.size() - 1).t() < spacing / 2) {
+        out.remove(out.size() - 1);
+      }
+    }
+    out.add(current);
+    return out;
+  }
+
+  private static long gap(List<ProfileRecord> rs, int i) {
+    return rs.get(i + 1).t() - rs.get(i).t();
+  }
+
+  private static long medianGap(List<ProfileRecord> rs) {
+    long[] gaps = new long[rs.size() - 1];
+    for (int i = 0; i < gaps.length; i++) {
+      gaps[i] = gap(rs, i);
+    }
+    java.util.Arrays.sort(gaps);
+    return gaps.length == 0 ? 0 : gaps[gaps.length / 2];
   }
 
   private static LeakPattern byId(String id) {

@@ -67,7 +67,9 @@ class ConfigLoaderTest {
             CollectorRegistry.standard().specs(),
             Map.of("CHAT_HOOK_TOKEN", "s3cret"));
 
-    assertThat(c.targets()).extracting(TargetConfig::name).containsExactly("shop", "api", "worker", "orders");
+    assertThat(c.targets())
+        .extracting(TargetConfig::name)
+        .containsExactly("shop", "api", "worker", "orders");
     assertThat(c.targets().get(0).limits().memoryBytes()).isEqualTo(2.0 * (1L << 30));
     assertThat(c.targets().get(0).labels()).containsEntry("team", "payments");
     RuleConfig heap = c.rules().get(1);
@@ -262,7 +264,8 @@ class ConfigLoaderTest {
         .hasMessageContaining(
             "leakhound.yaml:5: targets[3].histogramInterval: expected a positive duration (90s, 10m),"
                 + " found 'often'")
-        .hasMessageContaining("leakhound.yaml:5: targets[3].ssl: expected true or false, found 'maybe'");
+        .hasMessageContaining(
+            "leakhound.yaml:5: targets[3].ssl: expected true or false, found 'maybe'");
   }
 
   private static WatchConfig parse(String yaml) throws IOException, InvalidConfigException {
