@@ -22,8 +22,8 @@ public enum ProfileKind {
    */
   GOROUTINE_LEAK("goroutineleak-debug1", "text/plain; charset=utf-8", ".txt"),
   /**
-   * Not captured but made by the diagnosis: the heap profile diff from the baseline to the
-   * capture (gzipped profile.proto with pprof's base labels; {@code go tool pprof} opens it).
+   * Not captured but made by the diagnosis: the heap profile diff from the baseline to the capture
+   * (gzipped profile.proto with pprof's base labels; {@code go tool pprof} opens it).
    */
   HEAP_DIFF("heap-diff", "application/octet-stream", ".pb.gz");
 

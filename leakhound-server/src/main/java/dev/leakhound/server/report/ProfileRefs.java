@@ -22,6 +22,5 @@ public record ProfileRefs(
     Long goroutineDump,
     Long goroutineLeak,
     Long heapDiff) {
-  public static final ProfileRefs NONE =
-      new ProfileRefs(null, null, null, null, null, null, null);
+  public static final ProfileRefs NONE = new ProfileRefs(null, null, null, null, null, null, null);
 }

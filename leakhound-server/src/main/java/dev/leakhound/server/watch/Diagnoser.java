@@ -69,7 +69,13 @@ final class Diagnoser {
           diff =
               store
                   .profiles()
-                  .save(rt.name(), ProfileKind.HEAP_DIFF.id(), now.t(), "capture", now.lifetime(), heap.diff())
+                  .save(
+                      rt.name(),
+                      ProfileKind.HEAP_DIFF.id(),
+                      now.t(),
+                      "capture",
+                      now.lifetime(),
+                      heap.diff())
                   .id();
         }
       } else {
