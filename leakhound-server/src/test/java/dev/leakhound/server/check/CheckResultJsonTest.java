@@ -22,7 +22,10 @@ class CheckResultJsonTest {
                     "leak",
                     List.of(
                         new ReportSummary.CulpritRow(
-                            "shop.(*SessionStore).Remember", "shop/cart_sessions.go", 44, 49_000_000)),
+                            "shop.(*SessionStore).Remember",
+                            "shop/cart_sessions.go",
+                            44,
+                            49_000_000)),
                     List.of(
                         new ReportSummary.GroupRow(
                             "shop.awaitReservationConfirmation", "chan receive", 2202, 2187)),

@@ -93,7 +93,8 @@ class ReportLifecycleTest {
           .contains("goroutines grows 3600/h (1800 to 5400/h)");
       assertThat(rt.state()).isEqualTo(TargetState.LEAK);
       // The default leak rule fires with a link to the report.
-      Await.until("the leak alert is sent", Duration.ofSeconds(20), () -> hook.received().size() >= 1);
+      Await.until(
+          "the leak alert is sent", Duration.ofSeconds(20), () -> hook.received().size() >= 1);
       JsonNode firing = JsonRenderer.mapper().readTree(hook.received().get(0));
       assertThat(firing.get("status").asText()).isEqualTo("firing");
       assertThat(firing.get("alert").get("name").asText()).isEqualTo("MemoryLeak");
