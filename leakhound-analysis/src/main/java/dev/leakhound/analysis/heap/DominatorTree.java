@@ -17,46 +17,47 @@ import java.util.function.IntToLongFunction;
  * the reachable nodes. The predecessor lists are kept too (they answer "who references this" for
  * paths to GC roots) until {@link #releasePredecessors()}.
  *
- * <p>Not thread-safe. Time near-linear in nodes plus references. Memory while computing: 20 bytes
- * per reachable node plus 4 per reference (the node numbering is parked in a temporary file
- * meanwhile on large graphs); afterwards 8 per node plus the predecessors.
+ * <p>Memory: the Java heap holds only what a step updates at random, at most 8 bytes per node
+ * (whatever the number of references), then the 4-byte immediate dominators; everything read in
+ * order, or rarely, lives in memory-mapped temporary files ({@link ScratchSpace}): the forward
+ * edges, the preorder, the DFS parents and stack, the predecessor lists, the semi-dominators. The
+ * semi-dominator step keeps, instead of a label per node, the smallest semi-dominator on its
+ * compressed path (all the evaluation ever asks of a label), and writes each semi-dominator to a
+ * file for the last step, so it needs two int arrays instead of four. References are counted in
+ * {@code long}s: more than 2^31 are fine.
+ *
+ * <p>Not thread-safe; {@link #close()} when done. Time near-linear in nodes plus references.
  */
-public final class DominatorTree {
+public final class DominatorTree implements AutoCloseable {
   private static final int REPORT_EVERY = 1 << 20;
+  private static final long UNSIGNED = 0xffffffffL;
+  private static final String DFS = "dominators (1/4: depth-first search)";
+  private static final String PREDECESSORS = "dominators (2/4: predecessors)";
+  private static final String SEMI = "dominators (3/4: semi-dominators)";
+  private static final String IDOM = "dominators (4/4: immediate dominators)";
 
-  private int[] preOf;
-  private final int[] vertex;
-  private final int[] idom;
   private final int size;
-  private int[] predOffsets;
-  private int[] preds;
-  private ParkedInts parkedPredOffsets;
-  private ParkedInts parkedPreds;
+  private final int[] idom;
+  private MappedInts vertex;
+  private MappedInts preOf;
+  private EdgeOffsets predOffsets;
+  private MappedInts preds;
 
-  private DominatorTree(int[] preOf, int[] vertex, int[] idom, int size, int[] po, int[] p) {
-    this.preOf = preOf;
-    this.vertex = vertex;
-    this.idom = idom;
+  private DominatorTree(
+      int size, int[] idom, MappedInts vertex, MappedInts preOf, EdgeOffsets po, MappedInts p) {
     this.size = size;
+    this.idom = idom;
+    this.vertex = vertex;
+    this.preOf = preOf;
     this.predOffsets = po;
     this.preds = p;
   }
 
-  /** Arrays parked in temporary files while the semi-dominator loop runs, above this size. */
-  private static final int PARK_ABOVE = 1 << 19;
-
-  /**
-   * The forward edges handed to {@link #compute(int, Edges, int[], boolean, ProgressListener,
-   * CancelSignal)}, which drops them as soon as the predecessor lists are built: the two never both
-   * live in full.
-   */
-  static final class Edges {
-    int[] offsets;
-    IntChunks targets;
-
-    Edges(int[] offsets, IntChunks targets) {
-      this.offsets = offsets;
-      this.targets = targets;
+  /** The forward edges handed to {@link #compute}, which closes them once it has read them. */
+  record Edges(EdgeOffsets offsets, MappedInts targets) {
+    void close() {
+      offsets.close();
+      targets.close();
     }
   }
 
@@ -71,188 +72,192 @@ public final class DominatorTree {
       int[] roots,
       ProgressListener progress,
       CancelSignal cancel) {
-    IntChunks chunks = new IntChunks();
-    for (int t : targets) {
-      chunks.add(t);
+    return compute(ScratchSpace.inTempDir(), nodeCount, offsets, targets, roots, progress, cancel);
+  }
+
+  static DominatorTree compute(
+      ScratchSpace scratch,
+      int nodeCount,
+      int[] offsets,
+      int[] targets,
+      int[] roots,
+      ProgressListener progress,
+      CancelSignal cancel) {
+    if (offsets.length != nodeCount + 1) {
+      throw new IllegalArgumentException("offsets must have nodeCount + 1 entries");
     }
-    return compute(nodeCount, new Edges(offsets, chunks), roots, true, progress, cancel);
+    Edges edges = new Edges(scratch.offsets(offsets.length), scratch.ints(targets.length));
+    for (int offset : offsets) {
+      edges.offsets().add(offset);
+    }
+    for (int target : targets) {
+      edges.targets().add(target);
+    }
+    return compute(scratch, nodeCount, edges, roots, true, progress, cancel);
   }
 
   /**
-   * Computes the tree, consuming {@code edges}. Without {@code keepNodeIndex} the node-to-preorder
-   * index is dropped (4 bytes per node) and {@link #pre} is unavailable.
+   * Computes the tree, consuming (closing) {@code edges}. Without {@code keepNodeIndex} the
+   * node-to-preorder index is dropped and {@link #pre} is unavailable.
    */
   static DominatorTree compute(
+      ScratchSpace scratch,
       int nodeCount,
       Edges edges,
       int[] roots,
       boolean keepNodeIndex,
       ProgressListener progress,
       CancelSignal cancel) {
-    int[] preOf = new int[nodeCount];
-    Arrays.fill(preOf, -1);
-    int[] vertex = new int[nodeCount + 1];
-    int[] parent = new int[nodeCount + 1];
-    int size =
-        depthFirst(edges.offsets, edges.targets, roots, preOf, vertex, parent, progress, cancel);
-    boolean park = nodeCount > PARK_ABOVE;
-    ParkedInts parkedVertex = park ? ParkedInts.park(vertex) : null;
-    if (park) {
-      vertex = null;
-    }
-    int[] predOffsets = new int[size + 1];
-    int[] preds =
-        predecessors(nodeCount, edges.offsets, edges.targets, roots, preOf, size, predOffsets);
-    edges.offsets = null;
-    edges.targets = null;
-    ParkedInts parkedPreOf = park && keepNodeIndex ? ParkedInts.park(preOf) : null;
-    if (park || !keepNodeIndex) {
-      preOf = null;
-    }
-    semiNca(parent, predOffsets, preds, size, progress, cancel);
-    if (parkedVertex != null) {
-      vertex = parkedVertex.restore();
-    }
-    if (parkedPreOf != null) {
-      preOf = parkedPreOf.restore();
-    }
-    return new DominatorTree(preOf, vertex, parent, size, predOffsets, preds);
-  }
-
-  private static int depthFirst(
-      int[] offsets,
-      IntChunks targets,
-      int[] roots,
-      int[] preOf,
-      int[] vertex,
-      int[] parent,
-      ProgressListener progress,
-      CancelSignal cancel) {
-    int count = 1;
-    vertex[0] = -1;
-    int[] stack = new int[1024];
-    int[] cursor = new int[1024];
-    for (int root : roots) {
-      if (preOf[root] >= 0) {
-        continue;
+    MappedInts vertex = scratch.ints(nodeCount + 1L);
+    MappedInts parent = scratch.ints(nodeCount + 1L);
+    MappedInts keptPreOf = null;
+    Predecessors preds = null;
+    MappedInts semi = null;
+    boolean done = false;
+    try {
+      int[] preOf = new int[nodeCount];
+      Arrays.fill(preOf, -1);
+      int size = depthFirst(scratch, edges, roots, preOf, vertex, parent, progress, cancel);
+      preds = Predecessors.build(scratch, nodeCount, edges, roots, preOf, size, progress, cancel);
+      edges.close();
+      if (keepNodeIndex) {
+        keptPreOf = scratch.ints(nodeCount);
+        for (int p : preOf) {
+          keptPreOf.add(p);
+        }
       }
-      preOf[root] = count;
-      vertex[count] = root;
-      parent[count] = 0;
-      count++;
-      int top = 0;
-      stack[0] = root;
-      cursor[0] = offsets[root];
-      while (top >= 0) {
-        int v = stack[top];
-        int c = cursor[top];
-        if (c < offsets[v + 1]) {
-          cursor[top] = c + 1;
-          int t = targets.get(c);
-          if (preOf[t] < 0) {
-            preOf[t] = count;
-            vertex[count] = t;
-            parent[count] = preOf[v];
-            if ((count++ & (REPORT_EVERY - 1)) == 0) {
-              cancel.throwIfCancelled();
-              progress.onProgress("dominators (1/3: depth-first search)", count, preOf.length);
-            }
-            if (++top == stack.length) {
-              stack = Arrays.copyOf(stack, top * 2);
-              cursor = Arrays.copyOf(cursor, top * 2);
-            }
-            stack[top] = t;
-            cursor[top] = offsets[t];
-          }
-        } else {
-          top--;
+      preOf = null;
+      semi = scratch.zeros(size);
+      int[] idom = semiDominators(parent, preds, semi, size, progress, cancel);
+      immediateDominators(idom, parent, semi, size, progress, cancel);
+      done = true;
+      return new DominatorTree(size, idom, vertex, keptPreOf, preds.offsets(), preds.lists());
+    } finally {
+      edges.close();
+      parent.close();
+      if (semi != null) {
+        semi.close();
+      }
+      if (!done) {
+        vertex.close();
+        if (keptPreOf != null) {
+          keptPreOf.close();
+        }
+        if (preds != null) {
+          preds.close();
         }
       }
     }
-    return count;
   }
 
   /**
-   * Transposes the graph into predecessor lists in preorder numbers. Nodes are visited in node
-   * order so each chunk of forward edges can be released once read: the forward and backward edges
-   * never both live in full. Lists are filled backwards from each list's end, so no second array of
-   * cursors is needed.
+   * Numbers the reachable nodes in preorder: {@code preOf} (the only array on the heap) and, in
+   * order of their numbers, {@code vertex} and {@code parent}. The stack, as deep as the longest
+   * path, holds a node and how far along its edges the search is, off the heap.
    */
-  private static int[] predecessors(
-      int nodeCount,
-      int[] offsets,
-      IntChunks targets,
+  private static int depthFirst(
+      ScratchSpace scratch,
+      Edges edges,
       int[] roots,
       int[] preOf,
-      int size,
-      int[] predOffsets) {
-    long total = roots.length;
-    for (int root : roots) {
-      predOffsets[preOf[root]]++;
-    }
-    for (int v = 0; v < nodeCount; v++) {
-      if (preOf[v] < 0) {
-        continue;
-      }
-      for (int i = offsets[v], end = offsets[v + 1]; i < end; i++) {
-        predOffsets[preOf[targets.get(i)]]++;
-        total++;
-      }
-    }
-    if (total > Integer.MAX_VALUE - 16) {
-      throw new IllegalStateException("more than 2^31 references are not supported");
-    }
-    // predOffsets[p] becomes the end of p's list; filling decrements it to the start.
-    for (int p = 1; p <= size; p++) {
-      predOffsets[p] += predOffsets[p - 1];
-    }
-    int[] preds = new int[(int) total];
-    for (int root : roots) {
-      preds[--predOffsets[preOf[root]]] = 0;
-    }
-    for (int v = 0; v < nodeCount; v++) {
-      int p = preOf[v];
-      if (p >= 0) {
-        for (int i = offsets[v], end = offsets[v + 1]; i < end; i++) {
-          preds[--predOffsets[preOf[targets.get(i)]]] = p;
+      MappedInts vertex,
+      MappedInts parent,
+      ProgressListener progress,
+      CancelSignal cancel) {
+    EdgeOffsets offsets = edges.offsets();
+    MappedInts targets = edges.targets();
+    MappedInts stack = scratch.ints(1 << 16);
+    try {
+      int count = 1;
+      vertex.add(-1);
+      parent.add(0);
+      for (int root : roots) {
+        if (preOf[root] >= 0) {
+          continue;
+        }
+        preOf[root] = count++;
+        vertex.add(root);
+        parent.add(0);
+        long depth = 0;
+        int v = root;
+        long start = offsets.get(v);
+        long end = offsets.get(v + 1);
+        long c = start;
+        while (true) {
+          if (c < end) {
+            int t = targets.get(c++);
+            if (preOf[t] >= 0) {
+              continue;
+            }
+            vertex.add(t);
+            parent.add(preOf[v]);
+            preOf[t] = count;
+            if ((count++ & (REPORT_EVERY - 1)) == 0) {
+              cancel.throwIfCancelled();
+              progress.onProgress(DFS, count, preOf.length);
+            }
+            if (2 * depth + 2 > stack.size()) {
+              stack.grow(2 * depth + 2);
+            }
+            stack.set(2 * depth, v);
+            stack.set(2 * depth + 1, (int) (c - start));
+            depth++;
+            v = t;
+            start = offsets.get(v);
+            end = offsets.get(v + 1);
+            c = start;
+          } else if (depth == 0) {
+            break;
+          } else {
+            depth--;
+            v = stack.get(2 * depth);
+            start = offsets.get(v);
+            end = offsets.get(v + 1);
+            c = start + stack.get(2 * depth + 1);
+          }
         }
       }
-      if (v + 1 < nodeCount) {
-        targets.releaseBefore(offsets[v + 1]);
-      }
+      return count;
+    } finally {
+      stack.close();
     }
-    return preds;
   }
 
-  /** Turns {@code parent} (DFS parents in preorder) into immediate dominators in place. */
-  private static void semiNca(
-      int[] parent,
-      int[] predOffsets,
-      int[] preds,
+  /**
+   * Finds the semi-dominators, writing them to {@code semi}, and returns an array the caller turns
+   * into immediate dominators. On the heap: {@code ancestor} (the DFS parents, path-compressed as
+   * nodes are linked; a node is linked once processed, so until then its entry is still its parent)
+   * and {@code best}, per node the smallest semi-dominator on its compressed path.
+   */
+  private static int[] semiDominators(
+      MappedInts parent,
+      Predecessors preds,
+      MappedInts semi,
       int size,
       ProgressListener progress,
       CancelSignal cancel) {
-    int[] semi = new int[size];
-    int[] label = new int[size];
-    int[] ancestor = parent.clone();
+    int[] ancestor = new int[size];
+    int[] best = new int[size];
     for (int i = 0; i < size; i++) {
-      semi[i] = i;
-      label[i] = i;
+      ancestor[i] = parent.get(i);
+      best[i] = i;
     }
+    EdgeOffsets offsets = preds.offsets();
+    MappedInts lists = preds.lists();
     int[] stack = new int[1024];
+    long end = offsets.get(size);
     for (int w = size - 1; w >= 1; w--) {
       if ((w & (REPORT_EVERY - 1)) == 0) {
         cancel.throwIfCancelled();
-        progress.onProgress("dominators (2/3: semi-dominators)", size - w, size);
+        progress.onProgress(SEMI, size - w, size);
       }
-      int s = parent[w];
+      int s = ancestor[w];
       int lastLinked = w + 1;
-      for (int i = predOffsets[w], end = predOffsets[w + 1]; i < end; i++) {
-        int v = preds[i];
-        int u;
-        if (ancestor[v] < lastLinked) {
-          u = label[v];
-        } else {
+      long start = offsets.get(w);
+      for (long i = start; i < end; i++) {
+        int v = lists.get(i);
+        if (ancestor[v] >= lastLinked) {
+          // Compress the path from v to the nearest node not yet linked, carrying the minimum.
           int top = 0;
           int x = v;
           do {
@@ -263,38 +268,55 @@ public final class DominatorTree {
             x = ancestor[x];
           } while (ancestor[x] >= lastLinked);
           int p = x;
-          int pLabel = label[p];
+          int pBest = best[p];
           do {
             x = stack[--top];
             ancestor[x] = ancestor[p];
-            int xLabel = label[x];
-            if (semi[pLabel] < semi[xLabel]) {
-              label[x] = pLabel;
+            if (pBest < best[x]) {
+              best[x] = pBest;
             } else {
-              pLabel = xLabel;
+              pBest = best[x];
             }
             p = x;
           } while (top > 0);
-          u = label[v];
         }
-        if (semi[u] < s) {
-          s = semi[u];
+        if (best[v] < s) {
+          s = best[v];
         }
       }
-      semi[w] = s;
+      end = start;
+      semi.set(w, s);
+      best[w] = s;
     }
-    ancestor = null;
-    label = null;
+    return ancestor;
+  }
+
+  /**
+   * Turns {@code idom} (free to overwrite) into the immediate dominators: each node's is the
+   * nearest ancestor of its DFS parent at or above its semi-dominator. Ascending preorder, so the
+   * chain walked is already made of immediate dominators.
+   */
+  private static void immediateDominators(
+      int[] idom,
+      MappedInts parent,
+      MappedInts semi,
+      int size,
+      ProgressListener progress,
+      CancelSignal cancel) {
+    for (int i = 0; i < size; i++) {
+      idom[i] = parent.get(i);
+    }
     for (int i = 1; i < size; i++) {
       if ((i & (REPORT_EVERY - 1)) == 0) {
         cancel.throwIfCancelled();
-        progress.onProgress("dominators (3/3: immediate dominators)", i, size);
+        progress.onProgress(IDOM, i, size);
       }
-      int d = parent[i];
-      while (d > semi[i]) {
-        d = parent[d];
+      int d = idom[i];
+      int s = semi.get(i);
+      while (d > s) {
+        d = idom[d];
       }
-      parent[i] = d;
+      idom[i] = d;
     }
   }
 
@@ -308,12 +330,12 @@ public final class DominatorTree {
     if (preOf == null) {
       throw new IllegalStateException("the node index was not kept");
     }
-    return preOf[node];
+    return preOf.get(node);
   }
 
   /** The node numbered {@code pre} (-1 for the virtual root 0). */
   public int node(int pre) {
-    return vertex[pre];
+    return vertex.get(pre);
   }
 
   /** The immediate dominator of {@code pre}, in preorder (0 is the virtual root). */
@@ -331,17 +353,17 @@ public final class DominatorTree {
       return -2;
     }
     int d = idom[p];
-    return d == 0 ? -1 : vertex[d];
+    return d == 0 ? -1 : node(d);
   }
 
   /**
    * Retained sizes in preorder: each node's shallow size plus everything it dominates; entry 0 (the
-   * virtual root) is the total of reachable objects.
+   * virtual root) is the total of reachable objects. 8 bytes per node on the heap.
    */
   public long[] retainedSizes(IntToLongFunction shallowOfNode) {
     long[] retained = new long[size];
     for (int p = 1; p < size; p++) {
-      retained[p] = shallowOfNode.applyAsLong(vertex[p]);
+      retained[p] = shallowOfNode.applyAsLong(vertex.get(p));
     }
     for (int p = size - 1; p >= 1; p--) {
       retained[idom[p]] += retained[p];
@@ -349,50 +371,147 @@ public final class DominatorTree {
     return retained;
   }
 
-  int predStart(int pre) {
-    return predOffsets[pre];
+  long predStart(int pre) {
+    return predOffsets.get(pre);
   }
 
-  int predEnd(int pre) {
-    return predOffsets[pre + 1];
+  long predEnd(int pre) {
+    return predOffsets.get(pre + 1L);
   }
 
-  int pred(int i) {
-    return preds[i];
-  }
-
-  boolean hasPredecessors() {
-    return preds != null;
-  }
-
-  /** Moves the predecessor lists to temporary files until {@link #restorePredecessors()}. */
-  void parkPredecessors() {
-    parkedPredOffsets = ParkedInts.park(predOffsets);
-    parkedPreds = ParkedInts.park(preds);
-    predOffsets = null;
-    preds = null;
-  }
-
-  void restorePredecessors() {
-    if (parkedPreds != null) {
-      predOffsets = parkedPredOffsets.restore();
-      preds = parkedPreds.restore();
-      parkedPredOffsets = null;
-      parkedPreds = null;
-    }
-  }
-
-  /**
-   * Frees the node-to-preorder index (4 bytes per node) when only preorder numbers are used from
-   * here on; {@link #pre} and {@link #immediateDominator} fail afterwards.
-   */
-  void releaseNodeIndex() {
-    preOf = null;
+  int pred(long i) {
+    return preds.get(i);
   }
 
   /** Frees the predecessor lists once no path to a GC root is needed any more. */
   void releasePredecessors() {
-    predOffsets = null;
-    preds = null;
+    if (preds != null) {
+      predOffsets.close();
+      preds.close();
+      predOffsets = null;
+      preds = null;
+    }
+  }
+
+  /** Frees the temporary files; only {@link #size()} and {@link #idomPre} work afterwards. */
+  @Override
+  public void close() {
+    releasePredecessors();
+    vertex.close();
+    if (preOf != null) {
+      preOf.close();
+      preOf = null;
+    }
+  }
+
+  /** Each node's predecessors in preorder numbers, as a CSR off the heap. */
+  private record Predecessors(EdgeOffsets offsets, MappedInts lists) {
+    /**
+     * Transposes the reachable part of the graph. One scan counts each node's predecessors (the
+     * only heap array besides {@code preOf}, as unsigned ints), the prefix sums become the offsets,
+     * a second scan fills each list from its end. The virtual root (0) precedes every GC root.
+     * While every offset fits the offsets' low bits (below 2^32 references), the counts are turned
+     * into the lists' ends and filling needs no lookup of the offsets.
+     */
+    static Predecessors build(
+        ScratchSpace scratch,
+        int nodeCount,
+        Edges edges,
+        int[] roots,
+        int[] preOf,
+        int size,
+        ProgressListener progress,
+        CancelSignal cancel) {
+      EdgeOffsets out = edges.offsets();
+      MappedInts targets = edges.targets();
+      int[] counts = new int[size];
+      for (int root : roots) {
+        count(counts, preOf[root]);
+      }
+      long from = out.get(0);
+      for (int v = 0; v < nodeCount; v++) {
+        long to = out.get(v + 1L);
+        if (preOf[v] >= 0) {
+          for (long i = from; i < to; i++) {
+            count(counts, preOf[targets.get(i)]);
+          }
+        }
+        from = to;
+        if ((v & (REPORT_EVERY - 1)) == 0) {
+          cancel.throwIfCancelled();
+          progress.onProgress(PREDECESSORS, v / 2, nodeCount);
+        }
+      }
+      EdgeOffsets offsets = scratch.offsets(size + 1L);
+      MappedInts lists = null;
+      try {
+        long total = 0;
+        for (int p = 0; p < size; p++) {
+          offsets.add(total);
+          total += counts[p] & UNSIGNED;
+        }
+        offsets.add(total);
+        lists = scratch.zeros(total);
+        boolean flat = offsets.flat();
+        if (flat) {
+          int end = 0;
+          for (int p = 0; p < size; p++) {
+            end += counts[p];
+            counts[p] = end;
+          }
+        }
+        for (int root : roots) {
+          lists.set(fillAt(flat, offsets, counts, preOf[root]), 0);
+        }
+        from = out.get(0);
+        for (int v = 0; v < nodeCount; v++) {
+          long to = out.get(v + 1L);
+          int p = preOf[v];
+          if (p >= 0) {
+            for (long i = from; i < to; i++) {
+              lists.set(fillAt(flat, offsets, counts, preOf[targets.get(i)]), p);
+            }
+          }
+          from = to;
+          if ((v & (REPORT_EVERY - 1)) == 0) {
+            cancel.throwIfCancelled();
+            progress.onProgress(PREDECESSORS, nodeCount / 2 + v / 2, nodeCount);
+          }
+        }
+        return new Predecessors(offsets, lists);
+      } catch (RuntimeException e) {
+        offsets.close();
+        if (lists != null) {
+          lists.close();
+        }
+        throw e;
+      }
+    }
+
+    /** Where the next predecessor of {@code p} goes: lists are filled from their ends. */
+    private static long fillAt(boolean flat, EdgeOffsets offsets, int[] counts, int p) {
+      long left = --counts[p] & UNSIGNED;
+      return flat ? left : offsets.get(p) + left;
+    }
+
+    private static void count(int[] counts, int p) {
+      if (++counts[p] == 0) {
+        throw new TooManyReferencesException();
+      }
+    }
+
+    void close() {
+      offsets.close();
+      lists.close();
+    }
+  }
+
+  /** An object has 2^32 or more references to it: more than a predecessor list can count. */
+  static final class TooManyReferencesException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooManyReferencesException() {
+      super("an object with 2^32 or more references to it (not supported)");
+    }
   }
 }

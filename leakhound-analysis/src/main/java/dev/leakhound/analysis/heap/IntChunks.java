@@ -16,7 +16,6 @@ final class IntChunks {
 
   private int[][] chunks = new int[1024][];
   private long size;
-  private int released;
 
   void add(int value) {
     int c = (int) (size >>> SHIFT);
@@ -35,30 +34,8 @@ final class IntChunks {
     return chunks[(int) (index >>> SHIFT)][(int) (index & MASK)];
   }
 
-  /**
-   * Frees every chunk that lies wholly before {@code index}; reading there afterwards fails. For
-   * one forward sweep that consumes the list.
-   */
-  void releaseBefore(long index) {
-    int upTo = (int) (index >>> SHIFT);
-    for (int c = released; c < upTo; c++) {
-      chunks[c] = null;
-    }
-    released = Math.max(released, upTo);
-  }
-
   long size() {
     return size;
-  }
-
-  /** Copies into the start of {@code dest}, freeing each chunk as it goes. */
-  void copyToAndClear(int[] dest) {
-    for (int c = 0; c * (long) CHUNK < size; c++) {
-      int n = (int) Math.min(CHUNK, size - (long) c * CHUNK);
-      System.arraycopy(chunks[c], 0, dest, c * CHUNK, n);
-      chunks[c] = null;
-    }
-    size = 0;
   }
 
   /** Copies into one array, freeing each chunk as it goes (the peak stays near one copy). */

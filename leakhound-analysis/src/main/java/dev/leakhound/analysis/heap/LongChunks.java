@@ -36,9 +36,4 @@ final class LongChunks {
   int size() {
     return size;
   }
-
-  void clear() {
-    chunks = new long[1024][];
-    size = 0;
-  }
 }

@@ -68,7 +68,7 @@ final class ObjectDetails {
       HeapClasses.Slot slot = classSlot(node);
       return "class " + (slot == null ? "?" : slot.name);
     }
-    return g.classes.get(g.classOf[node]).name;
+    return g.classes.get(g.classOf(node)).name;
   }
 
   /** A short name for the last element of a path, with the value when asked for. */
@@ -94,7 +94,7 @@ final class ObjectDetails {
       }
       return "class " + owner + " <classloader>";
     }
-    HeapClasses.Slot slot = g.classes.get(g.classOf[from]);
+    HeapClasses.Slot slot = g.classes.get(g.classOf(from));
     long[] refs = refsByNode.get(from);
     if (refs != null) {
       for (int k = 0; k < refs.length; k++) {
@@ -160,7 +160,7 @@ final class ObjectDetails {
         return;
       }
       idByNode.put(node, id);
-      HeapClasses.Slot slot = g.classes.get(g.classOf[node]);
+      HeapClasses.Slot slot = g.classes.get(g.classOf(node));
       long[] refs = new long[slot.refOffsets.length];
       for (int k = 0; k < refs.length; k++) {
         int at = position + slot.refOffsets[k];

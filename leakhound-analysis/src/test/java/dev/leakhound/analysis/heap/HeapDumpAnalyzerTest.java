@@ -64,6 +64,33 @@ class HeapDumpAnalyzerTest {
   }
 
   @Test
+  void offsetsSteppingPastTheirLowBitsAndTinyChunksGiveTheSameReport() throws IOException {
+    // Offsets of 4 low bits and chunks of 8 ints take, on a small dump, the code paths of a dump
+    // of more than 2^32 references: the report must not change.
+    byte[] dump = new ShopDump(HprofBuilder.create(8)).listenerLeak(100).weakCache(20).build();
+    Path file = Files.write(dir.resolve("shop.hprof"), dump);
+    HeapDumpAnalyzer.Options options = HeapDumpAnalyzer.Options.defaults();
+    HeapReport usual =
+        HeapDumpAnalyzer.run(
+            file,
+            "shop",
+            options,
+            ProgressListener.NONE,
+            CancelSignal.NEVER,
+            ScratchSpace.inTempDir());
+    HeapReport tiny =
+        HeapDumpAnalyzer.run(
+            file,
+            "shop",
+            options,
+            ProgressListener.NONE,
+            CancelSignal.NEVER,
+            new ScratchSpace(dir, 3, 3, 4));
+    assertThat(usual.references()).isGreaterThan(1 << 8);
+    assertThat(tiny).isEqualTo(usual);
+  }
+
+  @Test
   void aDumpWithoutObjectsGivesAnEmptyReport() throws IOException {
     HeapReport report = analyze(HprofBuilder.create(8).build());
     assertThat(report.objects()).isZero();
