@@ -4,6 +4,7 @@ import dev.leakhound.formats.progress.CancelSignal;
 import dev.leakhound.formats.progress.ProgressListener;
 import java.util.Arrays;
 import java.util.function.IntToLongFunction;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The dominator tree of an object graph seen from a virtual root whose children are the GC roots,
@@ -30,6 +31,10 @@ import java.util.function.IntToLongFunction;
  */
 public final class DominatorTree implements AutoCloseable {
   private static final int REPORT_EVERY = 1 << 20;
+
+  /** Ints per frame of the depth-first stack: the node, the next edge and the end, as longs. */
+  private static final int FRAME = 5;
+
   private static final long UNSIGNED = 0xffffffffL;
   private static final String DFS = "dominators (1/4: depth-first search)";
   private static final String PREDECESSORS = "dominators (2/4: predecessors)";
@@ -117,8 +122,12 @@ public final class DominatorTree implements AutoCloseable {
     try {
       int[] preOf = new int[nodeCount];
       Arrays.fill(preOf, -1);
-      int size = depthFirst(scratch, edges, roots, preOf, vertex, parent, progress, cancel);
-      preds = Predecessors.build(scratch, nodeCount, edges, roots, preOf, size, progress, cancel);
+      int[] counts = new int[nodeCount + 1];
+      int size = depthFirst(scratch, edges, roots, preOf, counts, vertex, parent, progress, cancel);
+      preds =
+          Predecessors.build(
+              scratch, nodeCount, edges, roots, preOf, counts, size, progress, cancel);
+      counts = null;
       edges.close();
       if (keepNodeIndex) {
         keptPreOf = scratch.ints(nodeCount);
@@ -127,7 +136,7 @@ public final class DominatorTree implements AutoCloseable {
         }
       }
       preOf = null;
-      semi = scratch.zeros(size);
+      semi = scratch.ints(size);
       int[] idom = semiDominators(parent, preds, semi, size, progress, cancel);
       immediateDominators(idom, parent, semi, size, progress, cancel);
       done = true;
@@ -151,15 +160,18 @@ public final class DominatorTree implements AutoCloseable {
   }
 
   /**
-   * Numbers the reachable nodes in preorder: {@code preOf} (the only array on the heap) and, in
-   * order of their numbers, {@code vertex} and {@code parent}. The stack, as deep as the longest
-   * path, holds a node and how far along its edges the search is, off the heap.
+   * Numbers the reachable nodes in preorder: {@code preOf} and, in order of their numbers, {@code
+   * vertex} and {@code parent}; and since it sees every edge from a reachable node once, counts
+   * each node's predecessors in {@code counts} (by preorder). Those two arrays are the only ones on
+   * the heap. The stack, as deep as the longest path, is off the heap: per frame the node, where
+   * along its edges the search is and where they end, so going back up reads no offsets.
    */
   private static int depthFirst(
       ScratchSpace scratch,
       Edges edges,
       int[] roots,
       int[] preOf,
+      int[] counts,
       MappedInts vertex,
       MappedInts parent,
       ProgressListener progress,
@@ -180,15 +192,17 @@ public final class DominatorTree implements AutoCloseable {
         parent.add(0);
         long depth = 0;
         int v = root;
-        long start = offsets.get(v);
+        long c = offsets.get(v);
         long end = offsets.get(v + 1);
-        long c = start;
         while (true) {
           if (c < end) {
             int t = targets.get(c++);
-            if (preOf[t] >= 0) {
+            int pt = preOf[t];
+            if (pt >= 0) {
+              Predecessors.count(counts, pt);
               continue;
             }
+            Predecessors.count(counts, count);
             vertex.add(t);
             parent.add(preOf[v]);
             preOf[t] = count;
@@ -196,24 +210,23 @@ public final class DominatorTree implements AutoCloseable {
               cancel.throwIfCancelled();
               progress.onProgress(DFS, count, preOf.length);
             }
-            if (2 * depth + 2 > stack.size()) {
-              stack.grow(2 * depth + 2);
+            long at = FRAME * depth++;
+            if (at + FRAME > stack.size()) {
+              stack.grow(at + FRAME);
             }
-            stack.set(2 * depth, v);
-            stack.set(2 * depth + 1, (int) (c - start));
-            depth++;
+            stack.set(at, v);
+            stack.setLong(at + 1, c);
+            stack.setLong(at + 3, end);
             v = t;
-            start = offsets.get(v);
+            c = offsets.get(v);
             end = offsets.get(v + 1);
-            c = start;
           } else if (depth == 0) {
             break;
           } else {
-            depth--;
-            v = stack.get(2 * depth);
-            start = offsets.get(v);
-            end = offsets.get(v + 1);
-            c = start + stack.get(2 * depth + 1);
+            long at = FRAME * --depth;
+            v = stack.get(at);
+            c = stack.getLong(at + 1);
+            end = stack.getLong(at + 3);
           }
         }
       }
@@ -224,10 +237,11 @@ public final class DominatorTree implements AutoCloseable {
   }
 
   /**
-   * Finds the semi-dominators, writing them to {@code semi}, and returns an array the caller turns
-   * into immediate dominators. On the heap: {@code ancestor} (the DFS parents, path-compressed as
-   * nodes are linked; a node is linked once processed, so until then its entry is still its parent)
-   * and {@code best}, per node the smallest semi-dominator on its compressed path.
+   * Finds the semi-dominators, appending them to {@code semi} from the last node to the first, and
+   * returns an array the caller turns into immediate dominators. On the heap: {@code ancestor} (the
+   * DFS parents, path-compressed as nodes are linked; a node is linked once processed, so until
+   * then its entry is still its parent) and {@code best}, per node the smallest semi-dominator on
+   * its compressed path.
    */
   private static int[] semiDominators(
       MappedInts parent,
@@ -238,14 +252,17 @@ public final class DominatorTree implements AutoCloseable {
       CancelSignal cancel) {
     int[] ancestor = new int[size];
     int[] best = new int[size];
+    MappedInts.Scan parents = parent.scan();
     for (int i = 0; i < size; i++) {
-      ancestor[i] = parent.get(i);
+      ancestor[i] = parents.get(i);
       best[i] = i;
     }
-    EdgeOffsets offsets = preds.offsets();
-    MappedInts lists = preds.lists();
+    // Both scanned from the end: read, not mapped, so they stay out of the RSS until paths need
+    // them.
+    LongUnaryOperator offsets = preds.offsets().scan();
+    MappedInts.Scan lists = preds.lists().scan();
     int[] stack = new int[1024];
-    long end = offsets.get(size);
+    long end = offsets.applyAsLong(size);
     for (int w = size - 1; w >= 1; w--) {
       if ((w & (REPORT_EVERY - 1)) == 0) {
         cancel.throwIfCancelled();
@@ -253,7 +270,7 @@ public final class DominatorTree implements AutoCloseable {
       }
       int s = ancestor[w];
       int lastLinked = w + 1;
-      long start = offsets.get(w);
+      long start = offsets.applyAsLong(w);
       for (long i = start; i < end; i++) {
         int v = lists.get(i);
         if (ancestor[v] >= lastLinked) {
@@ -285,7 +302,7 @@ public final class DominatorTree implements AutoCloseable {
         }
       }
       end = start;
-      semi.set(w, s);
+      semi.add(s);
       best[w] = s;
     }
     return ancestor;
@@ -294,7 +311,8 @@ public final class DominatorTree implements AutoCloseable {
   /**
    * Turns {@code idom} (free to overwrite) into the immediate dominators: each node's is the
    * nearest ancestor of its DFS parent at or above its semi-dominator. Ascending preorder, so the
-   * chain walked is already made of immediate dominators.
+   * chain walked is already made of immediate dominators; {@code semi} holds nodes {@code
+   * size-1..1} in that order, so it is scanned backwards.
    */
   private static void immediateDominators(
       int[] idom,
@@ -303,16 +321,18 @@ public final class DominatorTree implements AutoCloseable {
       int size,
       ProgressListener progress,
       CancelSignal cancel) {
+    MappedInts.Scan parents = parent.scan();
     for (int i = 0; i < size; i++) {
-      idom[i] = parent.get(i);
+      idom[i] = parents.get(i);
     }
+    MappedInts.Scan semis = semi.scan();
     for (int i = 1; i < size; i++) {
       if ((i & (REPORT_EVERY - 1)) == 0) {
         cancel.throwIfCancelled();
         progress.onProgress(IDOM, i, size);
       }
       int d = idom[i];
-      int s = semi.get(i);
+      int s = semis.get(size - 1L - i);
       while (d > s) {
         d = idom[d];
       }
@@ -362,8 +382,9 @@ public final class DominatorTree implements AutoCloseable {
    */
   public long[] retainedSizes(IntToLongFunction shallowOfNode) {
     long[] retained = new long[size];
+    MappedInts.Scan vertices = vertex.scan();
     for (int p = 1; p < size; p++) {
-      retained[p] = shallowOfNode.applyAsLong(vertex.get(p));
+      retained[p] = shallowOfNode.applyAsLong(vertices.get(p));
     }
     for (int p = size - 1; p >= 1; p--) {
       retained[idom[p]] += retained[p];
@@ -407,11 +428,11 @@ public final class DominatorTree implements AutoCloseable {
   /** Each node's predecessors in preorder numbers, as a CSR off the heap. */
   private record Predecessors(EdgeOffsets offsets, MappedInts lists) {
     /**
-     * Transposes the reachable part of the graph. One scan counts each node's predecessors (the
-     * only heap array besides {@code preOf}, as unsigned ints), the prefix sums become the offsets,
-     * a second scan fills each list from its end. The virtual root (0) precedes every GC root.
-     * While every offset fits the offsets' low bits (below 2^32 references), the counts are turned
-     * into the lists' ends and filling needs no lookup of the offsets.
+     * Transposes the reachable part of the graph, given each node's number of predecessors from the
+     * depth-first search ({@code counts}, as unsigned ints; consumed): the prefix sums become the
+     * offsets, and a scan of the edges fills each list from its end. The virtual root (0) precedes
+     * every GC root. While every offset fits the offsets' low bits (below 2^32 references), the
+     * counts are turned into the lists' ends and filling needs no lookup of the offsets.
      */
     static Predecessors build(
         ScratchSpace scratch,
@@ -419,28 +440,14 @@ public final class DominatorTree implements AutoCloseable {
         Edges edges,
         int[] roots,
         int[] preOf,
+        int[] counts,
         int size,
         ProgressListener progress,
         CancelSignal cancel) {
       EdgeOffsets out = edges.offsets();
       MappedInts targets = edges.targets();
-      int[] counts = new int[size];
       for (int root : roots) {
         count(counts, preOf[root]);
-      }
-      long from = out.get(0);
-      for (int v = 0; v < nodeCount; v++) {
-        long to = out.get(v + 1L);
-        if (preOf[v] >= 0) {
-          for (long i = from; i < to; i++) {
-            count(counts, preOf[targets.get(i)]);
-          }
-        }
-        from = to;
-        if ((v & (REPORT_EVERY - 1)) == 0) {
-          cancel.throwIfCancelled();
-          progress.onProgress(PREDECESSORS, v / 2, nodeCount);
-        }
       }
       EdgeOffsets offsets = scratch.offsets(size + 1L);
       MappedInts lists = null;
@@ -463,7 +470,7 @@ public final class DominatorTree implements AutoCloseable {
         for (int root : roots) {
           lists.set(fillAt(flat, offsets, counts, preOf[root]), 0);
         }
-        from = out.get(0);
+        long from = out.get(0);
         for (int v = 0; v < nodeCount; v++) {
           long to = out.get(v + 1L);
           int p = preOf[v];
@@ -475,7 +482,7 @@ public final class DominatorTree implements AutoCloseable {
           from = to;
           if ((v & (REPORT_EVERY - 1)) == 0) {
             cancel.throwIfCancelled();
-            progress.onProgress(PREDECESSORS, nodeCount / 2 + v / 2, nodeCount);
+            progress.onProgress(PREDECESSORS, v, nodeCount);
           }
         }
         return new Predecessors(offsets, lists);
@@ -494,7 +501,7 @@ public final class DominatorTree implements AutoCloseable {
       return flat ? left : offsets.get(p) + left;
     }
 
-    private static void count(int[] counts, int p) {
+    static void count(int[] counts, int p) {
       if (++counts[p] == 0) {
         throw new TooManyReferencesException();
       }

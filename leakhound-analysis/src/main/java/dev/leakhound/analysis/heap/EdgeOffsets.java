@@ -46,6 +46,15 @@ final class EdgeOffsets {
     return steps == 0 ? value : (high(index) << bits) | value;
   }
 
+  /** Offsets read by a scan ({@link MappedInts#scan()}): outside the RSS, for sequential reads. */
+  java.util.function.LongUnaryOperator scan() {
+    MappedInts.Scan lows = low.scan();
+    return index -> {
+      long value = lows.get(index) & lowMask;
+      return steps == 0 ? value : (high(index) << bits) | value;
+    };
+  }
+
   /** How many steps happened at or before {@code index}. */
   private long high(long index) {
     int lo = 0;

@@ -191,6 +191,7 @@ public final class HeapDumpAnalyzer {
       topShallow[i] = g.shallowBytes(tree.node(top[i]));
       topRetained[i] = retained[top[i]];
     }
+    g.shallowUnits.close();
     progress.onProgress("leak suspects", 0, 1);
     IntUnaryOperator classOfPre =
         p -> {

@@ -56,12 +56,8 @@ final class HeapGraphLoader {
       g.nodeCount = g.objectCount + classNodes;
       g.classes.resolve(g.strings, g.idSize);
       progress.onProgress("indexing object identifiers", 0, 1);
-      MappedInts ids = first.ids;
-      index =
-          IdIndex.build(
-              g.objectCount,
-              i -> ((long) ids.get(2L * i) << 32) | (ids.get(2L * i + 1) & 0xffffffffL),
-              first.ascending);
+      MappedInts.Scan ids = first.ids.scan();
+      index = IdIndex.build(g.objectCount, i -> ids.getLong(2L * i), first.ascending);
     } finally {
       first.ids.close();
     }

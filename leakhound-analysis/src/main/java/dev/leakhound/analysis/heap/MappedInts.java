@@ -17,10 +17,11 @@ import java.util.Arrays;
  * of any length work).
  *
  * <p>The file is unlinked as soon as it is open ({@link ScratchSpace}), so nothing is left behind
- * even if the process dies; its disk space and page cache are returned when the mappings are
- * unmapped, which the JDK does when a collection finds them unreachable after {@link #close()}.
- * Mapped pages count in the process's RSS while touched (as file-backed, reclaimable memory), never
- * in the Java heap.
+ * even if the process dies. Mapped pages count in the process's RSS once touched (as file-backed,
+ * reclaimable memory), never in the Java heap; {@link #scan()} reads without mapping. {@link
+ * #close()} truncates the file before closing it: the kernel then drops its pages from the page
+ * cache and from the process's mappings at once, so RSS and disk fall when a phase is done with a
+ * list, without waiting for a collection to unmap it.
  *
  * <p>Not thread-safe. Random access costs one mapped read (an array access plus a bounds check);
  * the disk and page cache hold 4 bytes per element, rounded up to a chunk.
@@ -81,6 +82,16 @@ final class MappedInts {
     chunks[(int) (index >>> shift)].put((int) index & mask, value);
   }
 
+  /** The {@code long} stored by {@link #setLong} at {@code index} and {@code index + 1}. */
+  long getLong(long index) {
+    return ((long) get(index) << 32) | (get(index + 1) & 0xffffffffL);
+  }
+
+  void setLong(long index, long value) {
+    set(index, (int) (value >>> 32));
+    set(index + 1, (int) value);
+  }
+
   long size() {
     return size;
   }
@@ -94,6 +105,58 @@ final class MappedInts {
       map();
     }
     size = Math.max(size, newSize);
+  }
+
+  /**
+   * A read-only view for scans, forwards or backwards, that reads through a small buffer with
+   * positional reads instead of a mapping, so what it reads never counts in the process's RSS (the
+   * pages stay in the page cache, reclaimable). For lists that are only ever scanned. The list may
+   * still be appended to afterwards, but the view does not see later changes.
+   */
+  Scan scan() {
+    if (pending != null && pending.position() > 0) {
+      flush();
+    }
+    return new Scan();
+  }
+
+  /** See {@link #scan()}. Not thread-safe. */
+  final class Scan {
+    private final ByteBuffer window =
+        ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.nativeOrder());
+    private long start;
+    private long end;
+
+    int get(long index) {
+      if (index < start || index >= end) {
+        fill(index);
+      }
+      return window.getInt((int) (index - start) << 2);
+    }
+
+    long getLong(long index) {
+      return ((long) get(index) << 32) | (get(index + 1) & 0xffffffffL);
+    }
+
+    /** Reads the window that holds {@code index}: ending there when scanning backwards. */
+    private void fill(long index) {
+      if (index < 0 || index >= size) {
+        throw new IndexOutOfBoundsException(index);
+      }
+      long capacity = BUFFER_BYTES / 4;
+      start = index < start ? Math.max(0, index - capacity + 1) : index;
+      end = Math.min(size, start + capacity);
+      window.clear().limit((int) (end - start) << 2);
+      try {
+        while (window.hasRemaining()) {
+          if (channel.read(window, (start << 2) + window.position()) < 0) {
+            throw new IOException("a temporary file is shorter than what was written to it");
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read a temporary file of the heap analysis", e);
+      }
+    }
   }
 
   private void flush() {
@@ -148,17 +211,23 @@ final class MappedInts {
     }
   }
 
-  /** Drops the mappings (unmapped once collected) and closes the file. Idempotent. */
+  /**
+   * Frees the list: truncates the file (its pages leave the RSS and the page cache now; the
+   * mappings, unreachable from here on, are unmapped once collected) and closes it. Idempotent.
+   */
   void close() {
     chunks = new IntBuffer[0];
     pending = null;
     appending = false;
     mapped = 0;
     size = 0;
-    try {
-      channel.close();
+    try (FileChannel closing = channel) {
+      if (closing.isOpen()) {
+        closing.truncate(0);
+      }
     } catch (IOException e) {
-      // The file is already unlinked; failing to close it leaks a descriptor, nothing more.
+      // The file is already unlinked: failing to truncate or close it leaves its space allocated
+      // until the process ends, nothing more.
     }
   }
 }

@@ -33,6 +33,24 @@ class ScratchSpaceTest {
   }
 
   @Test
+  void scansReadForwardsAndBackwardsAcrossManyWindows() {
+    MappedInts ints = ScratchSpace.inTempDir().ints(0);
+    int n = 300_000;
+    for (int i = 0; i < n; i++) {
+      ints.add(i ^ 0x5555);
+    }
+    MappedInts.Scan scan = ints.scan();
+    for (int i = n - 1; i >= 0; i--) {
+      assertThat(scan.get(i)).isEqualTo(i ^ 0x5555);
+    }
+    for (int i = 0; i < n; i += 7) {
+      assertThat(scan.get(i)).isEqualTo(i ^ 0x5555);
+    }
+    assertThatThrownBy(() -> scan.get(n)).isInstanceOf(IndexOutOfBoundsException.class);
+    ints.close();
+  }
+
+  @Test
   void zerosAreZeroAndRandomWritesStick() {
     MappedInts ints = ScratchSpace.inTempDir().zeros(100_000);
     SplittableRandom random = new SplittableRandom(7);
