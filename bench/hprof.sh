@@ -4,7 +4,10 @@
 #   (b) full analysis                leakhound hprof (dominators, retained sizes, suspects, paths)
 #                                    vs  LeakCanary shark 2.14 ObjectDominators (dominator tree and
 #                                    retained sizes; bench/hprof/shark-driver)
-#   (c) peak memory of each: max RSS (/usr/bin/time -v) and, for the JVMs, the heap after GC.
+#   (c) peak memory of each: max RSS (/usr/bin/time -v), split into anonymous and file-backed
+#       (mapped files) by sampling /proc/PID/status, and for the JVMs the heap after GC.
+# Leakhound's full analysis runs in -Xmx of 16 bytes per object plus 64 MB (issue #8's memory
+# target), so a run that completes shows the target is met.
 # The big dump comes from bench/hprof/HeapGen.java (a leaking shop of $OBJECTS objects, dumped with
 # jcmd GC.heap_dump); a mid-size one ($MID_OBJECTS) lets shark finish where the big one times out.
 #
@@ -25,7 +28,7 @@ JCMD=$LEAKHOUND_JAVA_HOME/bin/jcmd
 
 OBJECTS=${OBJECTS:-33000000}
 MID_OBJECTS=${MID_OBJECTS:-1000000}
-LH_XMX=${LH_XMX:-1g}
+LH_XMX=${LH_XMX:-$((OBJECTS * 16 / 1048576 + 64))m}
 SHARK_XMX=${SHARK_XMX:-12g}
 SHARK_TIMEOUT=${SHARK_TIMEOUT:-1800}
 WORK=${WORK:-$(mktemp -d /tmp/leakhound-bench-hprof.XXXXXX)}
@@ -69,19 +72,41 @@ make_dump() {
 }
 
 # measure NAME CMD...: runs CMD under GNU time; records seconds, max RSS (MB) and exit status.
-declare -A SECS RSS STATUS HEAP
+declare -A SECS RSS STATUS HEAP ANON FILE
 measure() {
   local name=$1
   shift
   local out="$WORK/$name"
   set +e
-  /usr/bin/time -v -o "$out.time" "$@" >"$out.out" 2>"$out.err"
+  /usr/bin/time -v -o "$out.time" "$@" >"$out.out" 2>"$out.err" &
+  local timer=$!
+  sample_rss "$timer" "$out.rss"
+  wait "$timer"
   STATUS[$name]=$?
   set -e
+  read -r ANON[$name] FILE[$name] <"$out.rss"
   SECS[$name]=$(awk -F': ' '/Elapsed/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$out.time")
   RSS[$name]=$(awk -F': ' '/Maximum resident/ {printf "%d", $2/1024}' "$out.time")
   HEAP[$name]=$( (grep -oE '[0-9]+M->[0-9]+M' "$out.gc" 2>/dev/null || true) |
     awk -F'->' '{a=$2; sub("M","",a); if (a+0>m) m=a+0} END {print m+0}')
+}
+
+# sample_rss PID FILE: while PID (GNU time) runs, the largest RssAnon and RssFile (MB) of the
+# process it measures (the innermost child: `timeout java ...` counts as java).
+sample_rss() {
+  local child anon=0 file=0 a f c
+  while kill -0 "$1" 2>/dev/null; do
+    child=$1
+    while c=$(pgrep -P "$child" | head -1) && [ -n "$c" ]; do child=$c; done
+    if [ "$child" != "$1" ] && [ -r "/proc/$child/status" ]; then
+      a=$(awk '/^RssAnon/ {print int($2 / 1024)}' "/proc/$child/status" 2>/dev/null || echo 0)
+      f=$(awk '/^RssFile/ {print int($2 / 1024)}' "/proc/$child/status" 2>/dev/null || echo 0)
+      [ "${a:-0}" -gt "$anon" ] && anon=$a
+      [ "${f:-0}" -gt "$file" ] && file=$f
+    fi
+    sleep 0.2
+  done
+  echo "$anon $file" >"$2"
 }
 
 jvm() { # jvm NAME XMX CLASS-OR-JAR-ARGS...: a JVM with a GC log for the heap figure
@@ -107,14 +132,15 @@ run_all() { # run_all LABEL FILE
   objects=$(objects_of "$WORK/full-$label.out")
   mb=$(awk -v s="$size" 'BEGIN {printf "%.0f", s/1048576}')
   printf '\n### %s dump: %s MB, %s objects (%s)\n\n' "$label" "$mb" "$objects" "$file"
-  printf '| run | wall s | MB/s | objects/s | max RSS MB | JVM heap after GC, max MB | exit |\n'
-  printf '| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n'
+  printf '| run | wall s | MB/s | objects/s | max RSS MB | of which anon / file MB | JVM heap after GC, max MB | exit |\n'
+  printf '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'
   local run
   for run in "slurp-$label" "histo-$label" "full-$label" "shark-$label"; do
     awk -v r="$run" -v s="${SECS[$run]}" -v b="$size" -v o="$objects" -v rss="${RSS[$run]}" \
+      -v an="${ANON[$run]}" -v fi="${FILE[$run]}" \
       -v h="${HEAP[$run]:-}" -v x="${STATUS[$run]}" 'BEGIN {
-        printf "| %s | %.1f | %.0f | %.2fM | %s | %s | %s |\n", r, s, b/1048576/s, o/s/1e6, rss,
-          (h == "" || h == 0) ? "-" : h, (x == 124 ? "timeout" : x) }'
+        printf "| %s | %.1f | %.0f | %.2fM | %s | %s / %s | %s | %s |\n", r, s, b/1048576/s,
+          o/s/1e6, rss, an, fi, (h == "" || h == 0) ? "-" : h, (x == 124 ? "timeout" : x) }'
   done
   awk -v a="${SECS[slurp-$label]}" -v b="${SECS[histo-$label]}" -v c="${SECS[full-$label]}" \
     -v d="${SECS[shark-$label]}" -v ra="${RSS[slurp-$label]}" -v rb="${RSS[histo-$label]}" \
