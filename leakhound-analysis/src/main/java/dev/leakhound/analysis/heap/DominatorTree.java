@@ -9,10 +9,11 @@ import java.util.function.LongUnaryOperator;
 /**
  * The dominator tree of an object graph seen from a virtual root whose children are the GC roots,
  * computed with the semi-NCA algorithm (Georgiadis; the variant LLVM uses): an iterative
- * depth-first search numbers the reachable nodes in preorder, semi-dominators are found with
- * path-compressed evaluation over the predecessors, and each immediate dominator is the nearest
- * common ancestor of the DFS parent and the semi-dominator. Nothing recurses, so a million-long
- * linked list is fine; the work polls a {@link CancelSignal} and reports progress.
+ * depth-first search numbers the reachable nodes in preorder ({@link PreorderSearch}), the graph is
+ * transposed ({@link PredecessorLists}), semi-dominators are found with path-compressed evaluation
+ * over the predecessors, and each immediate dominator is the nearest common ancestor of the DFS
+ * parent and the semi-dominator. Nothing recurses, so a million-long linked list is fine; the work
+ * polls a {@link CancelSignal} and reports progress.
  *
  * <p>Everything is kept in preorder numbers ("pre"): 0 is the virtual root, {@code 1..size()-1} are
  * the reachable nodes. The predecessor lists are kept too (they answer "who references this" for
@@ -30,32 +31,24 @@ import java.util.function.LongUnaryOperator;
  * <p>Not thread-safe; {@link #close()} when done. Time near-linear in nodes plus references.
  */
 public final class DominatorTree implements AutoCloseable {
-  private static final int REPORT_EVERY = 1 << 20;
+  static final int REPORT_EVERY = 1 << 20;
 
-  /** Ints per frame of the depth-first stack: the node, the next edge and the end, as longs. */
-  private static final int FRAME = 5;
-
-  private static final long UNSIGNED = 0xffffffffL;
-  private static final String DFS = "dominators (1/4: depth-first search)";
-  private static final String PREDECESSORS = "dominators (2/4: predecessors)";
   private static final String SEMI = "dominators (3/4: semi-dominators)";
   private static final String IDOM = "dominators (4/4: immediate dominators)";
 
   private final int size;
   private final int[] idom;
-  private MappedInts vertex;
+  private final MappedInts vertex;
   private MappedInts preOf;
-  private EdgeOffsets predOffsets;
-  private MappedInts preds;
+  private PredecessorLists preds;
 
   private DominatorTree(
-      int size, int[] idom, MappedInts vertex, MappedInts preOf, EdgeOffsets po, MappedInts p) {
+      int size, int[] idom, MappedInts vertex, MappedInts preOf, PredecessorLists preds) {
     this.size = size;
     this.idom = idom;
     this.vertex = vertex;
     this.preOf = preOf;
-    this.predOffsets = po;
-    this.preds = p;
+    this.preds = preds;
   }
 
   /** The forward edges handed to {@link #compute}, which closes them once it has read them. */
@@ -116,16 +109,18 @@ public final class DominatorTree implements AutoCloseable {
     MappedInts vertex = scratch.ints(nodeCount + 1L);
     MappedInts parent = scratch.ints(nodeCount + 1L);
     MappedInts keptPreOf = null;
-    Predecessors preds = null;
+    PredecessorLists preds = null;
     MappedInts semi = null;
     boolean done = false;
     try {
       int[] preOf = new int[nodeCount];
       Arrays.fill(preOf, -1);
       int[] counts = new int[nodeCount + 1];
-      int size = depthFirst(scratch, edges, roots, preOf, counts, vertex, parent, progress, cancel);
+      int size =
+          PreorderSearch.run(
+              scratch, edges, roots, preOf, counts, vertex, parent, progress, cancel);
       preds =
-          Predecessors.build(
+          PredecessorLists.build(
               scratch, nodeCount, edges, roots, preOf, counts, size, progress, cancel);
       counts = null;
       edges.close();
@@ -140,7 +135,7 @@ public final class DominatorTree implements AutoCloseable {
       int[] idom = semiDominators(parent, preds, semi, size, progress, cancel);
       immediateDominators(idom, parent, semi, size, progress, cancel);
       done = true;
-      return new DominatorTree(size, idom, vertex, keptPreOf, preds.offsets(), preds.lists());
+      return new DominatorTree(size, idom, vertex, keptPreOf, preds);
     } finally {
       edges.close();
       parent.close();
@@ -160,83 +155,6 @@ public final class DominatorTree implements AutoCloseable {
   }
 
   /**
-   * Numbers the reachable nodes in preorder: {@code preOf} and, in order of their numbers, {@code
-   * vertex} and {@code parent}; and since it sees every edge from a reachable node once, counts
-   * each node's predecessors in {@code counts} (by preorder). Those two arrays are the only ones on
-   * the heap. The stack, as deep as the longest path, is off the heap: per frame the node, where
-   * along its edges the search is and where they end, so going back up reads no offsets.
-   */
-  private static int depthFirst(
-      ScratchSpace scratch,
-      Edges edges,
-      int[] roots,
-      int[] preOf,
-      int[] counts,
-      MappedInts vertex,
-      MappedInts parent,
-      ProgressListener progress,
-      CancelSignal cancel) {
-    EdgeOffsets offsets = edges.offsets();
-    MappedInts targets = edges.targets();
-    MappedInts stack = scratch.ints(1 << 16);
-    try {
-      int count = 1;
-      vertex.add(-1);
-      parent.add(0);
-      for (int root : roots) {
-        if (preOf[root] >= 0) {
-          continue;
-        }
-        preOf[root] = count++;
-        vertex.add(root);
-        parent.add(0);
-        long depth = 0;
-        int v = root;
-        long c = offsets.get(v);
-        long end = offsets.get(v + 1);
-        while (true) {
-          if (c < end) {
-            int t = targets.get(c++);
-            int pt = preOf[t];
-            if (pt >= 0) {
-              Predecessors.count(counts, pt);
-              continue;
-            }
-            Predecessors.count(counts, count);
-            vertex.add(t);
-            parent.add(preOf[v]);
-            preOf[t] = count;
-            if ((count++ & (REPORT_EVERY - 1)) == 0) {
-              cancel.throwIfCancelled();
-              progress.onProgress(DFS, count, preOf.length);
-            }
-            long at = FRAME * depth++;
-            if (at + FRAME > stack.size()) {
-              stack.grow(at + FRAME);
-            }
-            stack.set(at, v);
-            stack.setLong(at + 1, c);
-            stack.setLong(at + 3, end);
-            v = t;
-            c = offsets.get(v);
-            end = offsets.get(v + 1);
-          } else if (depth == 0) {
-            break;
-          } else {
-            long at = FRAME * --depth;
-            v = stack.get(at);
-            c = stack.getLong(at + 1);
-            end = stack.getLong(at + 3);
-          }
-        }
-      }
-      return count;
-    } finally {
-      stack.close();
-    }
-  }
-
-  /**
    * Finds the semi-dominators, appending them to {@code semi} from the last node to the first, and
    * returns an array the caller turns into immediate dominators. On the heap: {@code ancestor} (the
    * DFS parents, path-compressed as nodes are linked; a node is linked once processed, so until
@@ -245,7 +163,7 @@ public final class DominatorTree implements AutoCloseable {
    */
   private static int[] semiDominators(
       MappedInts parent,
-      Predecessors preds,
+      PredecessorLists preds,
       MappedInts semi,
       int size,
       ProgressListener progress,
@@ -259,8 +177,8 @@ public final class DominatorTree implements AutoCloseable {
     }
     // Both scanned from the end: read, not mapped, so they stay out of the RSS until paths need
     // them.
-    LongUnaryOperator offsets = preds.offsets().scan();
-    MappedInts.Scan lists = preds.lists().scan();
+    LongUnaryOperator offsets = preds.offsets.scan();
+    MappedInts.Scan lists = preds.lists.scan();
     int[] stack = new int[1024];
     long end = offsets.applyAsLong(size);
     for (int w = size - 1; w >= 1; w--) {
@@ -393,23 +311,21 @@ public final class DominatorTree implements AutoCloseable {
   }
 
   long predStart(int pre) {
-    return predOffsets.get(pre);
+    return preds.offsets.get(pre);
   }
 
   long predEnd(int pre) {
-    return predOffsets.get(pre + 1L);
+    return preds.offsets.get(pre + 1L);
   }
 
   int pred(long i) {
-    return preds.get(i);
+    return preds.lists.get(i);
   }
 
   /** Frees the predecessor lists once no path to a GC root is needed any more. */
   void releasePredecessors() {
     if (preds != null) {
-      predOffsets.close();
       preds.close();
-      predOffsets = null;
       preds = null;
     }
   }
@@ -422,94 +338,6 @@ public final class DominatorTree implements AutoCloseable {
     if (preOf != null) {
       preOf.close();
       preOf = null;
-    }
-  }
-
-  /** Each node's predecessors in preorder numbers, as a CSR off the heap. */
-  private record Predecessors(EdgeOffsets offsets, MappedInts lists) {
-    /**
-     * Transposes the reachable part of the graph, given each node's number of predecessors from the
-     * depth-first search ({@code counts}, as unsigned ints; consumed): the prefix sums become the
-     * offsets, and a scan of the edges fills each list from its end. The virtual root (0) precedes
-     * every GC root. While every offset fits the offsets' low bits (below 2^32 references), the
-     * counts are turned into the lists' ends and filling needs no lookup of the offsets.
-     */
-    static Predecessors build(
-        ScratchSpace scratch,
-        int nodeCount,
-        Edges edges,
-        int[] roots,
-        int[] preOf,
-        int[] counts,
-        int size,
-        ProgressListener progress,
-        CancelSignal cancel) {
-      EdgeOffsets out = edges.offsets();
-      MappedInts targets = edges.targets();
-      for (int root : roots) {
-        count(counts, preOf[root]);
-      }
-      EdgeOffsets offsets = scratch.offsets(size + 1L);
-      MappedInts lists = null;
-      try {
-        long total = 0;
-        for (int p = 0; p < size; p++) {
-          offsets.add(total);
-          total += counts[p] & UNSIGNED;
-        }
-        offsets.add(total);
-        lists = scratch.zeros(total);
-        boolean flat = offsets.flat();
-        if (flat) {
-          int end = 0;
-          for (int p = 0; p < size; p++) {
-            end += counts[p];
-            counts[p] = end;
-          }
-        }
-        for (int root : roots) {
-          lists.set(fillAt(flat, offsets, counts, preOf[root]), 0);
-        }
-        long from = out.get(0);
-        for (int v = 0; v < nodeCount; v++) {
-          long to = out.get(v + 1L);
-          int p = preOf[v];
-          if (p >= 0) {
-            for (long i = from; i < to; i++) {
-              lists.set(fillAt(flat, offsets, counts, preOf[targets.get(i)]), p);
-            }
-          }
-          from = to;
-          if ((v & (REPORT_EVERY - 1)) == 0) {
-            cancel.throwIfCancelled();
-            progress.onProgress(PREDECESSORS, v, nodeCount);
-          }
-        }
-        return new Predecessors(offsets, lists);
-      } catch (RuntimeException e) {
-        offsets.close();
-        if (lists != null) {
-          lists.close();
-        }
-        throw e;
-      }
-    }
-
-    /** Where the next predecessor of {@code p} goes: lists are filled from their ends. */
-    private static long fillAt(boolean flat, EdgeOffsets offsets, int[] counts, int p) {
-      long left = --counts[p] & UNSIGNED;
-      return flat ? left : offsets.get(p) + left;
-    }
-
-    static void count(int[] counts, int p) {
-      if (++counts[p] == 0) {
-        throw new TooManyReferencesException();
-      }
-    }
-
-    void close() {
-      offsets.close();
-      lists.close();
     }
   }
 
