@@ -168,6 +168,7 @@ public final class DominatorTree implements AutoCloseable {
       int size,
       ProgressListener progress,
       CancelSignal cancel) {
+    progress.onProgress(SEMI, 0, size);
     int[] ancestor = new int[size];
     int[] best = new int[size];
     MappedInts.Scan parents = parent.scan();
@@ -181,8 +182,9 @@ public final class DominatorTree implements AutoCloseable {
     MappedInts.Scan lists = preds.lists.scan();
     int[] stack = new int[1024];
     long end = offsets.applyAsLong(size);
+    long work = 0;
     for (int w = size - 1; w >= 1; w--) {
-      if ((w & (REPORT_EVERY - 1)) == 0) {
+      if ((++work & (REPORT_EVERY - 1)) == 0) {
         cancel.throwIfCancelled();
         progress.onProgress(SEMI, size - w, size);
       }
@@ -190,6 +192,10 @@ public final class DominatorTree implements AutoCloseable {
       int lastLinked = w + 1;
       long start = offsets.applyAsLong(w);
       for (long i = start; i < end; i++) {
+        if ((++work & (REPORT_EVERY - 1)) == 0) {
+          cancel.throwIfCancelled();
+          progress.onProgress(SEMI, size - w, size);
+        }
         int v = lists.get(i);
         if (ancestor[v] >= lastLinked) {
           // Compress the path from v to the nearest node not yet linked, carrying the minimum.
@@ -239,6 +245,7 @@ public final class DominatorTree implements AutoCloseable {
       int size,
       ProgressListener progress,
       CancelSignal cancel) {
+    progress.onProgress(IDOM, 0, size);
     MappedInts.Scan parents = parent.scan();
     for (int i = 0; i < size; i++) {
       idom[i] = parents.get(i);

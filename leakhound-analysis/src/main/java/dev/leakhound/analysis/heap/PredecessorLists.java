@@ -41,6 +41,7 @@ final class PredecessorLists {
       CancelSignal cancel) {
     EdgeOffsets out = edges.offsets();
     MappedInts targets = edges.targets();
+    progress.onProgress(STEP, 0, nodeCount);
     for (int root : roots) {
       count(counts, preOf[root]);
     }
@@ -66,16 +67,21 @@ final class PredecessorLists {
         lists.set(fillAt(flat, offsets, counts, preOf[root]), 0);
       }
       long from = out.get(0);
+      long work = 0;
       for (int v = 0; v < nodeCount; v++) {
         long to = out.get(v + 1L);
         int p = preOf[v];
         if (p >= 0) {
           for (long i = from; i < to; i++) {
             lists.set(fillAt(flat, offsets, counts, preOf[targets.get(i)]), p);
+            if ((++work & (DominatorTree.REPORT_EVERY - 1)) == 0) {
+              cancel.throwIfCancelled();
+              progress.onProgress(STEP, v, nodeCount);
+            }
           }
         }
         from = to;
-        if ((v & (DominatorTree.REPORT_EVERY - 1)) == 0) {
+        if ((++work & (DominatorTree.REPORT_EVERY - 1)) == 0) {
           cancel.throwIfCancelled();
           progress.onProgress(STEP, v, nodeCount);
         }

@@ -39,10 +39,16 @@ final class PreorderSearch {
     MappedInts targets = edges.targets();
     MappedInts stack = scratch.ints(1 << 16);
     try {
+      progress.onProgress(STEP, 0, preOf.length);
       int count = 1;
+      long work = 0;
       vertex.add(-1);
       parent.add(0);
       for (int root : roots) {
+        if ((++work & (DominatorTree.REPORT_EVERY - 1)) == 0) {
+          cancel.throwIfCancelled();
+          progress.onProgress(STEP, count, preOf.length);
+        }
         if (preOf[root] >= 0) {
           continue;
         }
@@ -56,6 +62,11 @@ final class PreorderSearch {
         while (true) {
           if (c < end) {
             int t = targets.get(c++);
+            if ((++work & (DominatorTree.REPORT_EVERY - 1)) == 0) {
+              // Polled per edge, not per node: a few objects may hold billions of references.
+              cancel.throwIfCancelled();
+              progress.onProgress(STEP, count, preOf.length);
+            }
             int pt = preOf[t];
             if (pt >= 0) {
               PredecessorLists.count(counts, pt);
@@ -64,11 +75,7 @@ final class PreorderSearch {
             PredecessorLists.count(counts, count);
             vertex.add(t);
             parent.add(preOf[v]);
-            preOf[t] = count;
-            if ((count++ & (DominatorTree.REPORT_EVERY - 1)) == 0) {
-              cancel.throwIfCancelled();
-              progress.onProgress(STEP, count, preOf.length);
-            }
+            preOf[t] = count++;
             long at = FRAME * depth++;
             if (at + FRAME > stack.size()) {
               stack.grow(at + FRAME);

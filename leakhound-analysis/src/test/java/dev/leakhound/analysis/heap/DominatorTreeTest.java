@@ -177,4 +177,24 @@ class DominatorTreeTest {
                 DominatorTree.compute(n, offsets, new int[0], roots, ProgressListener.NONE, cancel))
         .isInstanceOf(CancellationException.class);
   }
+
+  @Test
+  void aRaisedCancelSignalStopsASearchThroughFewObjectsWithManyReferences() {
+    // Two objects, three million references: polling per object alone would never look.
+    int edges = 3_000_000;
+    int[] targets = new int[edges];
+    java.util.Arrays.fill(targets, 1);
+    CancelSignal cancel = new CancelSignal();
+    cancel.cancel();
+    assertThatThrownBy(
+            () ->
+                DominatorTree.compute(
+                    2,
+                    new int[] {0, edges, edges},
+                    targets,
+                    new int[] {0},
+                    ProgressListener.NONE,
+                    cancel))
+        .isInstanceOf(CancellationException.class);
+  }
 }
