@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * reads of the dump plus near-linear graph work. The Java heap peaks at 12 bytes per object, in the
  * retained-size phase, whatever the number of references: every per-object or per-reference array a
  * phase does not update at random lives in memory-mapped temporary files in {@code java.io.tmpdir}
- * (about 30 bytes per object plus 8 per reference of disk at the most, unlinked as soon as they are
- * made), so a dump of 33 million objects analyses in {@code -Xmx500m}.
+ * (at most about 24 bytes per object plus 8 per reference of disk, unlinked as soon as they are
+ * made), so a dump of 33 million objects analyses in {@code -Xmx450m}.
  */
 public final class HeapDumpAnalyzer {
   private static final Pattern MAP_ENTRY = Pattern.compile("\\$(Node|Entry|TreeNode|HashEntry)$");

@@ -69,23 +69,8 @@ class HeapDumpAnalyzerTest {
     // of more than 2^32 references: the report must not change.
     byte[] dump = new ShopDump(HprofBuilder.create(8)).listenerLeak(100).weakCache(20).build();
     Path file = Files.write(dir.resolve("shop.hprof"), dump);
-    HeapDumpAnalyzer.Options options = HeapDumpAnalyzer.Options.defaults();
-    HeapReport usual =
-        HeapDumpAnalyzer.run(
-            file,
-            "shop",
-            options,
-            ProgressListener.NONE,
-            CancelSignal.NEVER,
-            ScratchSpace.inTempDir());
-    HeapReport tiny =
-        HeapDumpAnalyzer.run(
-            file,
-            "shop",
-            options,
-            ProgressListener.NONE,
-            CancelSignal.NEVER,
-            new ScratchSpace(dir, 3, 3, 4));
+    HeapReport usual = analyzeWith(file, ScratchSpace.inTempDir());
+    HeapReport tiny = analyzeWith(file, new ScratchSpace(dir, 3, 3, 4));
     assertThat(usual.references()).isGreaterThan(1 << 8);
     assertThat(tiny).isEqualTo(usual);
   }
@@ -155,6 +140,16 @@ class HeapDumpAnalyzerTest {
     HeapDiffReport.PathGrowth grown = diff.dominators().get(0);
     assertThat(grown.className()).isEqualTo("class shop.PriceFeed");
     assertThat(grown.retainedDelta()).isGreaterThan(350 * 1024L);
+  }
+
+  private static HeapReport analyzeWith(Path file, ScratchSpace scratch) throws IOException {
+    return HeapDumpAnalyzer.run(
+        file,
+        "shop",
+        HeapDumpAnalyzer.Options.defaults(),
+        ProgressListener.NONE,
+        CancelSignal.NEVER,
+        scratch);
   }
 
   private HeapReport analyze(byte[] dump) throws IOException {
