@@ -38,14 +38,21 @@ public final class DominatorTree implements AutoCloseable {
 
   private final int size;
   private final int[] idom;
+  private final ArrayLedger ledger;
   private final MappedInts vertex;
   private MappedInts preOf;
   private PredecessorLists preds;
 
   private DominatorTree(
-      int size, int[] idom, MappedInts vertex, MappedInts preOf, PredecessorLists preds) {
+      int size,
+      int[] idom,
+      ArrayLedger ledger,
+      MappedInts vertex,
+      MappedInts preOf,
+      PredecessorLists preds) {
     this.size = size;
     this.idom = idom;
+    this.ledger = ledger;
     this.vertex = vertex;
     this.preOf = preOf;
     this.preds = preds;
@@ -106,6 +113,7 @@ public final class DominatorTree implements AutoCloseable {
       boolean keepNodeIndex,
       ProgressListener progress,
       CancelSignal cancel) {
+    ArrayLedger ledger = scratch.ledger();
     MappedInts vertex = scratch.ints(nodeCount + 1L);
     MappedInts parent = scratch.ints(nodeCount + 1L);
     MappedInts keptPreOf = null;
@@ -113,15 +121,16 @@ public final class DominatorTree implements AutoCloseable {
     MappedInts semi = null;
     boolean done = false;
     try {
-      int[] preOf = new int[nodeCount];
+      int[] preOf = ledger.ints("preorder numbers", nodeCount);
       Arrays.fill(preOf, -1);
-      int[] counts = new int[nodeCount + 1];
+      int[] counts = ledger.ints("predecessor counts", nodeCount + 1);
       int size =
           PreorderSearch.run(
               scratch, edges, roots, preOf, counts, vertex, parent, progress, cancel);
       preds =
           PredecessorLists.build(
               scratch, nodeCount, edges, roots, preOf, counts, size, progress, cancel);
+      ledger.release(counts);
       counts = null;
       edges.close();
       if (keepNodeIndex) {
@@ -130,12 +139,13 @@ public final class DominatorTree implements AutoCloseable {
           keptPreOf.add(p);
         }
       }
+      ledger.release(preOf);
       preOf = null;
       semi = scratch.ints(size);
-      int[] idom = semiDominators(parent, preds, semi, size, progress, cancel);
+      int[] idom = semiDominators(parent, preds, semi, size, ledger, progress, cancel);
       immediateDominators(idom, parent, semi, size, progress, cancel);
       done = true;
-      return new DominatorTree(size, idom, vertex, keptPreOf, preds);
+      return new DominatorTree(size, idom, ledger, vertex, keptPreOf, preds);
     } finally {
       edges.close();
       parent.close();
@@ -166,11 +176,12 @@ public final class DominatorTree implements AutoCloseable {
       PredecessorLists preds,
       MappedInts semi,
       int size,
+      ArrayLedger ledger,
       ProgressListener progress,
       CancelSignal cancel) {
     progress.onProgress(SEMI, 0, size);
-    int[] ancestor = new int[size];
-    int[] best = new int[size];
+    int[] ancestor = ledger.ints("ancestors, then immediate dominators", size);
+    int[] best = ledger.ints("best semi-dominators", size);
     MappedInts.Scan parents = parent.scan();
     for (int i = 0; i < size; i++) {
       ancestor[i] = parents.get(i);
@@ -180,7 +191,7 @@ public final class DominatorTree implements AutoCloseable {
     // them.
     LongUnaryOperator offsets = preds.offsets.scan();
     MappedInts.Scan lists = preds.lists.scan();
-    int[] stack = new int[1024];
+    int[] stack = ledger.ints("compression stack", 1024);
     long end = offsets.applyAsLong(size);
     long work = 0;
     for (int w = size - 1; w >= 1; w--) {
@@ -203,7 +214,7 @@ public final class DominatorTree implements AutoCloseable {
           int x = v;
           do {
             if (top == stack.length) {
-              stack = Arrays.copyOf(stack, top * 2);
+              stack = ledger.grow("compression stack", stack, top * 2);
             }
             stack[top++] = x;
             x = ancestor[x];
@@ -229,6 +240,8 @@ public final class DominatorTree implements AutoCloseable {
       semi.add(s);
       best[w] = s;
     }
+    ledger.release(best);
+    ledger.release(stack);
     return ancestor;
   }
 
@@ -303,10 +316,11 @@ public final class DominatorTree implements AutoCloseable {
 
   /**
    * Retained sizes in preorder: each node's shallow size plus everything it dominates; entry 0 (the
-   * virtual root) is the total of reachable objects. 8 bytes per node on the heap.
+   * virtual root) is the total of reachable objects. 8 bytes per node on the heap, made in the
+   * analysis's {@link ArrayLedger} (release it there when done).
    */
   public long[] retainedSizes(IntToLongFunction shallowOfNode) {
-    long[] retained = new long[size];
+    long[] retained = ledger.longs("retained sizes", size);
     MappedInts.Scan vertices = vertex.scan();
     for (int p = 1; p < size; p++) {
       retained[p] = shallowOfNode.applyAsLong(vertices.get(p));

@@ -14,13 +14,23 @@ import java.util.Arrays;
  */
 final class GcRootPathFinder {
   private final DominatorTree tree;
+  private final ArrayLedger ledger;
   private final int[] next;
-  private int[] queue = new int[1 << 10];
+  private int[] queue;
 
-  GcRootPathFinder(DominatorTree tree) {
+  /** Its arrays are made in {@code ledger}; {@link #release} gives them back. */
+  GcRootPathFinder(DominatorTree tree, ArrayLedger ledger) {
     this.tree = tree;
-    this.next = new int[tree.size()];
+    this.ledger = ledger;
+    this.next = ledger.ints("path search links", tree.size());
+    this.queue = ledger.ints("path search queue", 1 << 10);
     Arrays.fill(next, -1);
+  }
+
+  /** Out of the ledger's books: no more paths will be searched. */
+  void release() {
+    ledger.release(next);
+    ledger.release(queue);
   }
 
   /** Preorder numbers from a GC root to {@code target}, root first. */
@@ -42,7 +52,7 @@ final class GcRootPathFinder {
         if (next[y] < 0) {
           next[y] = x;
           if (tail == queue.length) {
-            queue = Arrays.copyOf(queue, tail * 2);
+            queue = ledger.grow("path search queue", queue, tail * 2);
           }
           queue[tail++] = y;
         }

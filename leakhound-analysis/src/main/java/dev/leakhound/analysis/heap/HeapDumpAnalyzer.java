@@ -158,7 +158,7 @@ public final class HeapDumpAnalyzer {
       g.outTargets = null;
       tree =
           DominatorTree.compute(scratch, g.nodeCount, edges, g.rootNodes, false, progress, cancel);
-      return report(file, name, options, progress, cancel, g, tree);
+      return report(file, name, options, progress, cancel, g, tree, scratch.ledger());
     } catch (DominatorTree.TooManyReferencesException e) {
       throw InputFormatException.atByte(
           name, 0, "fewer than 2^32 references to any one object (a limit of this analysis)");
@@ -179,7 +179,8 @@ public final class HeapDumpAnalyzer {
       ProgressListener progress,
       CancelSignal cancel,
       HeapGraph g,
-      DominatorTree tree)
+      DominatorTree tree,
+      ArrayLedger ledger)
       throws IOException {
     progress.onProgress("retained sizes", 0, 1);
     long[] retained = tree.retainedSizes(g::shallowBytes);
@@ -204,14 +205,16 @@ public final class HeapDumpAnalyzer {
                 retained,
                 classOfPre,
                 g.classes.size(),
-                slot -> MAP_ENTRY.matcher(g.classes.get(slot).name).find())
+                slot -> MAP_ENTRY.matcher(g.classes.get(slot).name).find(),
+                ledger)
             .find(options.suspectShare());
+    ledger.release(retained);
     retained = null;
 
     progress.onProgress("paths to GC roots", 0, found.size() + top.length);
-    GcRootPathFinder paths = new GcRootPathFinder(tree);
+    GcRootPathFinder paths = new GcRootPathFinder(tree, ledger);
     List<int[]> suspectPaths = new ArrayList<>();
-    BitSet wanted = new BitSet(g.objectCount);
+    BitSet wanted = ledger.bits("objects to name", g.objectCount);
     for (LeakSuspectFinder.Found f : found) {
       cancel.throwIfCancelled();
       int[] path = paths.path(f.representative());
@@ -226,10 +229,12 @@ public final class HeapDumpAnalyzer {
       dominatorPaths.add(path);
       want(wanted, tree, path);
     }
+    paths.release();
     paths = null;
     tree.releasePredecessors();
     ObjectDetails details = new ObjectDetails(g, wanted, options.showValues());
     details.read(file, progress, cancel);
+    ledger.release(wanted);
 
     List<HeapReport.Dominator> dominators = new ArrayList<>();
     for (int i = 0; i < top.length; i++) {

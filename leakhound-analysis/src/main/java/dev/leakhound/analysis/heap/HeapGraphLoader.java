@@ -44,7 +44,9 @@ final class HeapGraphLoader {
     HeapGraph g = new HeapGraph();
     g.classes = new HeapClasses();
     g.strings = new StringPool();
-    IndexingPass first = new IndexingPass(g, scratch.ints(1 << 20));
+    IndexingPass first =
+        new IndexingPass(g, scratch.ints(1 << 20), scratch.ints(1 << 12), scratch.ints(1 << 11));
+    ArrayLedger ledger = scratch.ledger();
     IdIndex index;
     try {
       g.read = pass(first, "reading heap dump (1/2: objects)");
@@ -57,11 +59,14 @@ final class HeapGraphLoader {
       g.classes.resolve(g.strings, g.idSize);
       progress.onProgress("indexing object identifiers", 0, 1);
       MappedInts.Scan ids = first.ids.scan();
-      index = IdIndex.build(g.objectCount, i -> ids.getLong(2L * i), first.ascending);
+      index = IdIndex.build(g.objectCount, i -> ids.getLong(2L * i), first.ascending, ledger);
+      first.ids.close();
+      resolveRoots(g, first, index, ledger);
     } finally {
       first.ids.close();
+      first.rootIds.close();
+      first.rootKinds.close();
     }
-    resolveRoots(g, first, index);
     try {
       g.shallowUnits = scratch.ints(g.nodeCount);
       g.classOf = scratch.ints(g.nodeCount);
@@ -77,6 +82,8 @@ final class HeapGraphLoader {
     } catch (IOException | RuntimeException e) {
       g.close();
       throw e;
+    } finally {
+      index.release(ledger);
     }
   }
 
@@ -98,30 +105,47 @@ final class HeapGraphLoader {
     return s;
   }
 
-  private static void resolveRoots(HeapGraph g, IndexingPass first, IdIndex index) {
-    BitSet seen = new BitSet(g.nodeCount);
-    IntChunks nodes = new IntChunks();
-    IntChunks kinds = new IntChunks();
-    for (int i = 0; i < first.rootIds.size(); i++) {
-      int node = resolve(g, index, first.rootIds.get(i));
+  /**
+   * The GC roots as nodes, each once, then every class not already one. Two scans of the root
+   * records (off the heap): the first counts, so the two arrays kept are made at their size.
+   */
+  private static void resolveRoots(
+      HeapGraph g, IndexingPass first, IdIndex index, ArrayLedger ledger) {
+    BitSet seen = ledger.bits("roots seen", g.nodeCount);
+    long records = first.rootKinds.size();
+    int count = 0;
+    MappedInts.Scan ids = first.rootIds.scan();
+    for (long i = 0; i < records; i++) {
+      int node = resolve(g, index, ids.getLong(2 * i));
       if (node >= 0 && !seen.get(node)) {
         seen.set(node);
-        nodes.add(node);
-        kinds.add(first.rootKinds.get(i));
+        count++;
+      }
+    }
+    count += g.nodeCount - g.objectCount - seen.get(g.objectCount, g.nodeCount).cardinality();
+    int[] nodes = ledger.ints("roots", count);
+    byte[] kinds = ledger.bytes("root kinds", count);
+    seen.clear();
+    int n = 0;
+    ids = first.rootIds.scan();
+    MappedInts.Scan kindOf = first.rootKinds.scan();
+    for (long i = 0; i < records; i++) {
+      int node = resolve(g, index, ids.getLong(2 * i));
+      if (node >= 0 && !seen.get(node)) {
+        seen.set(node);
+        nodes[n] = node;
+        kinds[n++] = (byte) kindOf.get(i);
       }
     }
     for (int node = g.objectCount; node < g.nodeCount; node++) {
       if (!seen.get(node)) {
-        nodes.add(node);
-        kinds.add(HeapGraph.CLASS_ROOT);
+        nodes[n] = node;
+        kinds[n++] = HeapGraph.CLASS_ROOT;
       }
     }
-    g.rootNodes = nodes.toArrayAndClear();
-    int[] k = kinds.toArrayAndClear();
-    g.rootKinds = new byte[k.length];
-    for (int i = 0; i < k.length; i++) {
-      g.rootKinds[i] = (byte) k[i];
-    }
+    g.rootNodes = nodes;
+    g.rootKinds = kinds;
+    ledger.release(seen);
   }
 
   static int resolve(HeapGraph g, IdIndex index, long id) {
@@ -150,17 +174,23 @@ final class HeapGraphLoader {
     final MappedInts ids;
 
     int objects;
-    final LongChunks rootIds = new LongChunks();
-    final IntChunks rootKinds = new IntChunks();
+
+    /** Each root record's object identifier as two ints, high then low. */
+    final MappedInts rootIds;
+
+    final MappedInts rootKinds;
+
     int classNodes;
     boolean ascending = true;
     long last = Long.MIN_VALUE;
     long lastClassId = Long.MIN_VALUE;
     int lastSlot;
 
-    IndexingPass(HeapGraph g, MappedInts ids) {
+    IndexingPass(HeapGraph g, MappedInts ids, MappedInts rootIds, MappedInts rootKinds) {
       this.g = g;
       this.ids = ids;
+      this.rootIds = rootIds;
+      this.rootKinds = rootKinds;
     }
 
     @Override
@@ -195,7 +225,8 @@ final class HeapGraphLoader {
 
     @Override
     public void gcRoot(HprofRootKind kind, long objectId, int threadSerial) {
-      rootIds.add(objectId);
+      rootIds.add((int) (objectId >>> 32));
+      rootIds.add((int) objectId);
       rootKinds.add(kind.ordinal());
     }
 

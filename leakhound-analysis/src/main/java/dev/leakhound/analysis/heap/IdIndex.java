@@ -42,9 +42,10 @@ final class IdIndex {
 
   /**
    * Builds the index over {@code n} identifiers (node i has id {@code ids.applyAsLong(i)}), read in
-   * order two or three times; {@code ascending} when they are strictly increasing.
+   * order two or three times; {@code ascending} when they are strictly increasing. Its arrays are
+   * made in {@code ledger}; {@link #release} gives them back.
    */
-  static IdIndex build(int n, IntToLongFunction ids, boolean ascending) {
+  static IdIndex build(int n, IntToLongFunction ids, boolean ascending, ArrayLedger ledger) {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
@@ -62,7 +63,7 @@ final class IdIndex {
     int shift = bits == 0 ? 0 : Long.numberOfTrailingZeros(bits);
     long range = (max - min) >>> shift;
     if (range >= 0 && range < (1L << 32)) {
-      int[] keys = new int[n];
+      int[] keys = ledger.ints("identifier index", n);
       for (int i = 0; i < n; i++) {
         keys[i] = (int) (((ids.applyAsLong(i) - min) >>> shift) - (1L << 31));
       }
@@ -71,7 +72,7 @@ final class IdIndex {
       }
       int bucketBits = Math.max(8, Math.min(22, 32 - Integer.numberOfLeadingZeros(n) - 4));
       int bucketShift = 32 - bucketBits;
-      int[] starts = new int[(1 << bucketBits) + 1];
+      int[] starts = ledger.ints("identifier index buckets", (1 << bucketBits) + 1);
       int b = 0;
       for (int i = 0; i < n; i++) {
         int bucket = (keys[i] + Integer.MIN_VALUE) >>> bucketShift;
@@ -83,9 +84,9 @@ final class IdIndex {
         starts[b++] = n;
       }
       IdIndex sortedOnly = new IdIndex(min, shift, keys, null, starts, bucketShift, null);
-      return ascending ? sortedOnly : withPermutation(sortedOnly, n, ids);
+      return ascending ? sortedOnly : withPermutation(sortedOnly, n, ids, ledger);
     }
-    long[] keys = new long[n];
+    long[] keys = ledger.longs("identifier index", n);
     for (int i = 0; i < n; i++) {
       keys[i] = ids.applyAsLong(i);
     }
@@ -93,11 +94,12 @@ final class IdIndex {
       Arrays.sort(keys);
     }
     IdIndex sortedOnly = new IdIndex(min, 0, null, keys, null, 0, null);
-    return ascending ? sortedOnly : withPermutation(sortedOnly, n, ids);
+    return ascending ? sortedOnly : withPermutation(sortedOnly, n, ids, ledger);
   }
 
-  private static IdIndex withPermutation(IdIndex sorted, int n, IntToLongFunction ids) {
-    int[] perm = new int[n];
+  private static IdIndex withPermutation(
+      IdIndex sorted, int n, IntToLongFunction ids, ArrayLedger ledger) {
+    int[] perm = ledger.ints("identifier permutation", n);
     Arrays.fill(perm, -1);
     for (int i = 0; i < n; i++) {
       int at = sorted.position(ids.applyAsLong(i));
@@ -113,6 +115,14 @@ final class IdIndex {
         sorted.bucketStart,
         sorted.bucketShift,
         perm);
+  }
+
+  /** Out of {@code ledger}'s books: the index is no longer used. */
+  void release(ArrayLedger ledger) {
+    ledger.release(compact);
+    ledger.release(wide);
+    ledger.release(bucketStart);
+    ledger.release(perm);
   }
 
   /** The node of {@code id}, or -1 when no object has it. */

@@ -27,7 +27,7 @@ final class ObjectDetails {
   private static final int VALUE_BYTES = 80;
 
   private final HeapGraph g;
-  private final BitSet wanted;
+  private BitSet wanted;
   private final boolean values;
   private final Map<Integer, Long> idByNode = new HashMap<>();
   private final Map<Integer, long[]> refsByNode = new HashMap<>();
@@ -50,6 +50,7 @@ final class ObjectDetails {
             new StringPass(), (s, d, t) -> progress.onProgress("reading values", d, t), cancel);
       }
     }
+    wanted = null; // a bit per object, needed by the passes only
   }
 
   /** The dump identifier of {@code node}, or 0 when it was not read. */

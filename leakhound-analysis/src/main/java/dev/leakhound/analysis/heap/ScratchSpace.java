@@ -8,22 +8,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Makes the off-heap arrays of one heap analysis ({@link MappedInts}, {@link EdgeOffsets}) in
- * temporary files, by default in {@code java.io.tmpdir}. Each file is unlinked as soon as it is
- * open ({@code DELETE_ON_CLOSE} does that on POSIX systems), so a killed analysis leaves nothing
- * behind.
+ * The memory of one heap analysis: makes its off-heap arrays ({@link MappedInts}, {@link
+ * EdgeOffsets}) in temporary files, by default in {@code java.io.tmpdir}, and keeps the books on
+ * its Java-heap arrays ({@link #ledger()}). Each file is unlinked as soon as it is open ({@code
+ * DELETE_ON_CLOSE} does that on POSIX systems), so a killed analysis leaves nothing behind.
  *
  * <p>The geometry is a parameter so that tests can make chunks of a few elements and offsets that
  * step past their low bits every few edges, exercising on tiny graphs the code paths a dump of more
  * than 2^31 references takes.
  *
- * <p>Immutable and thread-safe; the arrays it makes are not.
+ * <p>One per analysis: the ledger is not thread-safe, nor are the arrays it makes; the rest is
+ * immutable.
  */
 final class ScratchSpace {
   private final Path dir;
   private final int minShift;
   private final int maxShift;
   private final int offsetBits;
+  private final ArrayLedger ledger = new ArrayLedger();
 
   ScratchSpace(Path dir, int minShift, int maxShift, int offsetBits) {
     if (minShift < 1 || maxShift < minShift || maxShift > 28 || offsetBits < 2 || offsetBits > 32) {
@@ -38,6 +40,11 @@ final class ScratchSpace {
   /** Chunks of 1 K to 4 M ints (16 MB: few mappings, little waste), offsets of 32 low bits. */
   static ScratchSpace inTempDir() {
     return new ScratchSpace(null, 10, 22, 32);
+  }
+
+  /** The books on this analysis's Java-heap arrays. */
+  ArrayLedger ledger() {
+    return ledger;
   }
 
   /** An empty list that grows by appending; {@code expected} picks its chunk size. */
