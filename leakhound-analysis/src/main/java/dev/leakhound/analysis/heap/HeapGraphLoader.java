@@ -21,10 +21,11 @@ import java.util.BitSet;
  * shallow size and class, counts the class histogram, and reads every reference as a dense node
  * number (the identifiers are known by then, so no reference is ever held as an 8-byte identifier).
  *
- * <p>Not thread-safe; one loader per dump. Memory: the identifiers go to a temporary file in the
- * first pass; the only per-object array on the heap is the identifier index the second pass
- * searches (4 bytes per object, 8 when the dump does not list objects in address order); the second
- * pass appends everything it finds to memory-mapped files (see {@link HeapGraph}).
+ * <p>Not thread-safe; one loader per dump. Memory: the identifiers and the GC root records go to
+ * temporary files in the first pass; the only per-object array on the heap is the identifier index
+ * the second pass searches (4 bytes per object; 8 when the dump does not list objects in address
+ * order, 12 when besides its identifiers do not compress: see {@link IdIndex}); the second pass
+ * appends everything it finds to memory-mapped files (see {@link HeapGraph}).
  */
 final class HeapGraphLoader {
   private final Path file;
