@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,10 +32,26 @@ class DemoIT {
         new ProcessBuilder(RepoRoot.resolve("bin/leakhound").toString(), "demo")
             .redirectErrorStream(true)
             .start();
+    // Read on the side so a demo that hangs fails the test after four minutes instead of
+    // blocking it forever; the demo gives up on its own after its 165 s deadline.
+    CompletableFuture<String> output =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                return "(output unreadable: " + e + ")";
+              }
+            });
     String out;
     try {
-      out = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(demo.waitFor(4, TimeUnit.MINUTES)).isTrue();
+      boolean ended = demo.waitFor(4, TimeUnit.MINUTES);
+      if (!ended) {
+        demo.destroy();
+        demo.waitFor(20, TimeUnit.SECONDS);
+      }
+      out = output.get(30, TimeUnit.SECONDS);
+      assertThat(ended).as("the demo ended within four minutes:%n%s", out).isTrue();
     } finally {
       demo.destroyForcibly();
     }
