@@ -23,10 +23,10 @@ class HistogramComparisonTest {
 
   @Test
   void theLifetimesFirstHistogramFarBeforeTheLatestIsLeftOut() {
-    List<ProfileRecord> kept = List.of(at(0), at(600), at(1200), at(1800));
+    List<ProfileRecord> kept = List.of(at(0), at(1800), at(2400), at(3000));
 
-    assertThat(times(HistogramComparison.evenlySpaced(kept, at(2400))))
-        .containsExactly(600L, 1200L, 1800L, 2400L);
+    assertThat(times(HistogramComparison.evenlySpaced(kept, at(3600))))
+        .containsExactly(1800L, 2400L, 3000L, 3600L);
   }
 
   @Test
