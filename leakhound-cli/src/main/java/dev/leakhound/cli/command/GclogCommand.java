@@ -6,7 +6,6 @@ import dev.leakhound.analysis.jvm.GcLogTextRenderer;
 import dev.leakhound.analysis.jvm.TrendFloorJudge;
 import dev.leakhound.analysis.render.JsonRenderer;
 import dev.leakhound.analysis.render.Renderer;
-import dev.leakhound.analysis.trend.Quantities;
 import dev.leakhound.analysis.trend.TrendOptions;
 import dev.leakhound.cli.ExitCodes;
 import dev.leakhound.cli.Output;
@@ -83,14 +82,6 @@ public final class GclogCommand implements Callable<Integer> {
   }
 
   private TrendOptions options() {
-    TrendOptions o = TrendOptions.defaults();
-    if (warmUp != null) {
-      try {
-        o = o.withWarmUpSeconds(Quantities.parseDuration(warmUp));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--warm-up: " + e.getMessage());
-      }
-    }
-    return o;
+    return WarmUp.options(warmUp);
   }
 }

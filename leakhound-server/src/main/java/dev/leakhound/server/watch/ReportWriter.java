@@ -58,7 +58,8 @@ final class ReportWriter {
         ttl = v.timeToLimitSeconds();
       }
     }
-    String summary = summary(rt.name(), verdict, growing, culprits, groups, pattern, ttl);
+    boolean classes = findings.profiles().classHistogram() != null;
+    String summary = summary(rt.name(), verdict, growing, culprits, classes, groups, pattern, ttl);
     return new LeakReport(
         id,
         rt.name(),
@@ -111,6 +112,7 @@ final class ReportWriter {
       String verdict,
       List<SignalVerdict> growing,
       List<Culprit> culprits,
+      boolean classes,
       List<GoroutineGrowth> groups,
       LeakPattern pattern,
       Double ttl) {
@@ -122,7 +124,7 @@ final class ReportWriter {
       parts.add(describe(v));
     }
     sb.append(String.join("; ", parts)).append('.');
-    if (!culprits.isEmpty() && culprits.get(0).file().isEmpty() && culprits.get(0).line() == 0) {
+    if (!culprits.isEmpty() && classes) {
       // A JVM's culprits are classes from its histograms: no allocation site, a count of instances.
       sb.append(" Classes that grow: ");
       List<String> c = new ArrayList<>();

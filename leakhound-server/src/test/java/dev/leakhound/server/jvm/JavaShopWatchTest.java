@@ -3,12 +3,12 @@ package dev.leakhound.server.jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leakhound.server.WatchService;
-import dev.leakhound.server.report.Culprit;
 import dev.leakhound.server.report.LeakReport;
 import dev.leakhound.server.report.SignalVerdict;
 import dev.leakhound.server.signal.Signal;
 import dev.leakhound.server.support.Await;
 import dev.leakhound.server.support.Configs;
+import dev.leakhound.server.support.WatchState;
 import dev.leakhound.server.watch.TargetRuntime;
 import dev.leakhound.server.watch.TargetState;
 import java.nio.file.Files;
@@ -190,44 +190,6 @@ class JavaShopWatchTest {
 
   /** What each target looks like now, for a failure message. */
   private static String state(WatchService service) throws Exception {
-    StringBuilder sb = new StringBuilder();
-    for (Scenario s : SCENARIOS) {
-      TargetRuntime rt = service.watcher().target(s.name());
-      sb.append(s.name())
-          .append(": ")
-          .append(rt.state().id())
-          .append(' ')
-          .append(rt.lastError())
-          .append('\n');
-      rt.verdicts()
-          .values()
-          .forEach(
-              v ->
-                  sb.append("    ")
-                      .append(v.signal())
-                      .append(' ')
-                      .append(v.verdict())
-                      .append(" points=")
-                      .append(v.points())
-                      .append(' ')
-                      .append(v.evidence())
-                      .append('\n'));
-      for (LeakReport r : service.store().reports().list(s.name(), null, 5)) {
-        sb.append("    report ")
-            .append(r.id())
-            .append(' ')
-            .append(r.state())
-            .append(' ')
-            .append(r.verdict())
-            .append(' ')
-            .append(r.pattern())
-            .append(' ')
-            .append(r.culprits().stream().map(Culprit::function).limit(3).toList())
-            .append(' ')
-            .append(r.notes())
-            .append('\n');
-      }
-    }
-    return sb.toString();
+    return WatchState.describe(service, SCENARIOS.stream().map(Scenario::name).toList());
   }
 }
