@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leakhound.server.WatchService;
 import dev.leakhound.server.report.LeakReport;
+import dev.leakhound.server.report.LeakReportTextRenderer;
 import dev.leakhound.server.report.SignalVerdict;
 import dev.leakhound.server.signal.Signal;
 import dev.leakhound.server.support.Await;
@@ -137,6 +138,12 @@ class JavaShopWatchTest {
           String dumpPath =
               s.name().equals("listener-leak") ? dir.resolve("local") + "/" : remote + "/";
           assertThat(r.notes()).as(s.name()).anyMatch(n -> n.contains(dumpPath));
+          java.io.StringWriter text = new java.io.StringWriter();
+          new LeakReportTextRenderer(service.baseUrl()).write(r, new java.io.PrintWriter(text), "");
+          assertThat(text.toString())
+              .contains("Classes that grew across the class histograms")
+              .contains(s.culprit() + " (+")
+              .contains("Heap dump: " + service.baseUrl() + "/api/v1/profiles/");
         }
         // The controls ran as long as the leaks took to be reported, under the same load.
         for (Scenario s : SCENARIOS) {
