@@ -3,7 +3,11 @@
 # Later issues add to PACKAGES: each entry is "command-to-check:package".
 set -euo pipefail
 
-PACKAGES=()
+PACKAGES=(
+  # The watch service's integration tests start a real Alertmanager and a real Prometheus.
+  "prometheus-alertmanager:prometheus-alertmanager"
+  "prometheus:prometheus"
+)
 
 missing=()
 for entry in "${PACKAGES[@]}"; do
