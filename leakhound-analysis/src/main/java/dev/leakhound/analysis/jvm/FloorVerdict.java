@@ -21,6 +21,7 @@ public record FloorVerdict(
   }
 
   /** True for {@code leak}. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isLeak() {
     return "leak".equals(verdict);
   }

@@ -3,9 +3,10 @@ package dev.leakhound.cli.command;
 import dev.leakhound.analysis.jvm.GcLogAnalysis;
 import dev.leakhound.analysis.jvm.GcLogAnalyzer;
 import dev.leakhound.analysis.jvm.GcLogTextRenderer;
-import dev.leakhound.analysis.jvm.HeapFloorJudge;
+import dev.leakhound.analysis.jvm.TrendFloorJudge;
 import dev.leakhound.analysis.render.JsonRenderer;
 import dev.leakhound.analysis.render.Renderer;
+import dev.leakhound.analysis.trend.TrendOptions;
 import dev.leakhound.cli.ExitCodes;
 import dev.leakhound.cli.Output;
 import dev.leakhound.cli.UsageException;
@@ -49,6 +50,14 @@ public final class GclogCommand implements Callable<Integer> {
   boolean failOnLeak;
 
   @Option(
+      names = "--warm-up",
+      paramLabel = "DURATION",
+      description =
+          "Skipped at the start of the log before the floor is judged, e.g. 90s, 5m (default:"
+              + " 5m, the verdict engine's).")
+  String warmUp;
+
+  @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
       description = "Write to FILE instead of standard output.")
@@ -67,8 +76,12 @@ public final class GclogCommand implements Callable<Integer> {
       log = GcLogReader.read(Inputs.displayName(file), in);
     }
     GcLogAnalysis analysis =
-        GcLogAnalyzer.analyze(Inputs.displayName(file), log, HeapFloorJudge.UNAVAILABLE);
+        GcLogAnalyzer.analyze(Inputs.displayName(file), log, new TrendFloorJudge(options()));
     Output.write(renderer, analysis, output);
     return failOnLeak && analysis.leakFound() ? ExitCodes.LEAK_FOUND : ExitCodes.OK;
+  }
+
+  private TrendOptions options() {
+    return WarmUp.options(warmUp);
   }
 }

@@ -147,15 +147,7 @@ public final class TrendCommand implements Callable<Integer> {
   }
 
   private TrendOptions options() {
-    TrendOptions o = TrendOptions.defaults();
-    if (warmUp != null) {
-      try {
-        o = o.withWarmUpSeconds(Quantities.parseDuration(warmUp));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--warm-up: " + e.getMessage());
-      }
-    }
-    return o;
+    return WarmUp.options(warmUp);
   }
 
   private SignalKind signalKind() {

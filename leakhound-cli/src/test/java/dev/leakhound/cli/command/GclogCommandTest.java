@@ -96,6 +96,36 @@ class GclogCommandTest {
         .isEqualTo(ExitCodes.OK);
   }
 
+  @Test
+  void anHourOfAGrowingFloorIsALeakFromTheVerdictEngine(@TempDir Path dir) throws IOException {
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      // One full collection a minute, the heap after it 1 MiB higher each time.
+      log.append(
+          "[%d.000s][info][gc] GC(%d) Pause Full (G1 Compaction Pause) %dM->%dM(256M) 20.000ms%n"
+              .formatted(60 * (i + 1), i, 120 + i, 50 + i));
+    }
+    Path file = dir.resolve("gc.log");
+    Files.writeString(file, log);
+
+    Cli.Result r = Cli.run("gclog", file.toString(), "--format", "json", "--fail-on-leak");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.LEAK_FOUND);
+    JsonNode verdict = JsonRenderer.mapper().readTree(r.out()).get("heapAfterGc").get("verdict");
+    assertThat(keys(verdict))
+        .containsExactly("verdict", "slopeBytesPerHour", "timeToLimitSeconds", "reason");
+    assertThat(verdict.get("verdict").asText()).isEqualTo("leak");
+    assertThat(verdict.get("slopeBytesPerHour").asDouble() / (1 << 20)).isBetween(55.0, 65.0);
+  }
+
+  @Test
+  void aBadWarmUpIsBadUsage() {
+    Cli.Result r = Cli.run("gclog", log("jdk25-g1.log"), "--warm-up", "soon");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("--warm-up");
+  }
+
   private static List<String> keys(JsonNode node) {
     List<String> out = new ArrayList<>();
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {

@@ -8,8 +8,8 @@ import java.util.Set;
  * {@link #scrape} twice at once for the same collector, but {@link #capture} may run beside a
  * scrape, so implementations keep shared state thread-safe.
  *
- * <p>Adding a kind (the JVM over JMX) means one {@link TargetKind} that creates one of these; the
- * store, detection, alerting and API work unchanged.
+ * <p>Adding a kind means one {@link TargetKind} that creates one of these (the JVM's is {@link
+ * JvmCollector}); the store, detection, alerting and API work unchanged.
  */
 public interface Collector extends AutoCloseable {
   /**
@@ -24,6 +24,15 @@ public interface Collector extends AutoCloseable {
 
   /** Captures one profile now. */
   CapturedProfile capture(ProfileKind kind) throws CollectException;
+
+  /**
+   * How often this target's baseline profiles are captured, when its kind has a schedule of its own
+   * (a JVM's class histogram forces a full GC, so it comes every {@code histogramInterval}); null,
+   * the default, follows {@code capture.baselineInterval}.
+   */
+  default java.time.Duration baselineInterval() {
+    return null;
+  }
 
   /** Releases connections or handles; the default has nothing to release. */
   @Override

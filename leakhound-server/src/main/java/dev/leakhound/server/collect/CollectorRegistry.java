@@ -24,10 +24,14 @@ public final class CollectorRegistry {
     this.kinds = Map.copyOf(byName);
   }
 
-  /** The built-in kinds: go, prometheus, process. (The JVM kind is added here when it lands.) */
+  /** The built-in kinds: go, prometheus, process, jvm. */
   public static CollectorRegistry standard() {
     return new CollectorRegistry(
-        List.of(new GoTargetKind(), new PrometheusTargetKind(), new ProcessTargetKind()));
+        List.of(
+            new GoTargetKind(),
+            new PrometheusTargetKind(),
+            new ProcessTargetKind(),
+            new JvmTargetKind()));
   }
 
   /** The kind named {@code name}, or null. */

@@ -123,8 +123,13 @@ final class GoCollector implements Collector {
 
   @Override
   public Set<ProfileKind> captureKinds() {
-    Set<ProfileKind> kinds = EnumSet.allOf(ProfileKind.class);
-    kinds.remove(ProfileKind.HEAP_DIFF);
+    Set<ProfileKind> kinds =
+        EnumSet.of(
+            ProfileKind.HEAP,
+            ProfileKind.GOROUTINE,
+            ProfileKind.GOROUTINE_COUNTS,
+            ProfileKind.GOROUTINE_FULL,
+            ProfileKind.GOROUTINE_LEAK);
     kinds.removeAll(absent);
     return kinds;
   }
@@ -139,6 +144,8 @@ final class GoCollector implements Collector {
           case GOROUTINE_FULL -> "/goroutine?debug=2";
           case GOROUTINE_LEAK -> "/goroutineleak?debug=1";
           case HEAP_DIFF -> throw new CollectException("a heap diff is computed, not captured");
+          case CLASS_HISTOGRAM, HEAP_DUMP ->
+              throw new CollectException("a go target has no " + kind.id() + " profile");
         };
     URI uri = URI.create(base + pprof + path);
     Fetched f;

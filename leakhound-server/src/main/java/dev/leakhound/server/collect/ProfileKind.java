@@ -2,8 +2,7 @@ package dev.leakhound.server.collect;
 
 /**
  * The profiles a collector can capture for diagnosis. Go kinds are served by {@code
- * net/http/pprof}; the JVM kinds (class histograms, heap dumps) join this list with the JVM
- * collector.
+ * net/http/pprof}; the JVM kinds (class histograms, heap dumps) by the JVM collector over JMX.
  *
  * <p>Immutable.
  */
@@ -25,7 +24,18 @@ public enum ProfileKind {
    * Not captured but made by the diagnosis: the heap profile diff from the baseline to the capture
    * (gzipped profile.proto with pprof's base labels; {@code go tool pprof} opens it).
    */
-  HEAP_DIFF("heap-diff", "application/octet-stream", ".pb.gz");
+  HEAP_DIFF("heap-diff", "application/octet-stream", ".pb.gz"),
+  /**
+   * A JVM class histogram through the DiagnosticCommand MBean ({@code gcClassHistogram}, what
+   * {@code jcmd PID GC.class_histogram} prints; it forces a full GC on the target).
+   */
+  CLASS_HISTOGRAM("class-histogram", "text/plain; charset=utf-8", ".txt"),
+  /**
+   * A JVM heap dump's description, not the dump: the JVM writes the dump on its own host ({@code
+   * HotSpotDiagnostic.dumpHeap}); this JSON says where, how large, and what its analysis found when
+   * the file is on this host (see {@code dev.leakhound.server.jvm.HeapDumpLink}).
+   */
+  HEAP_DUMP("heap-dump", "application/json", ".json");
 
   private final String id;
   private final String contentType;
@@ -52,9 +62,9 @@ public enum ProfileKind {
     return extension;
   }
 
-  /** True for the text forms (stored gzipped, served as text). */
+  /** True for the text forms, JSON included (stored gzipped, served as they are). */
   public boolean isText() {
-    return extension.equals(".txt");
+    return extension.equals(".txt") || extension.equals(".json");
   }
 
   /** The kind named {@code id}, or null. */

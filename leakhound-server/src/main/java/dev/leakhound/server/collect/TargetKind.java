@@ -4,7 +4,7 @@ import dev.leakhound.server.config.TargetConfig;
 import dev.leakhound.server.config.TargetKindSpec;
 
 /**
- * One kind of target ({@code go}, {@code prometheus}, {@code process}; {@code jvm} later): how its
+ * One kind of target ({@code go}, {@code prometheus}, {@code process}, {@code jvm}): how its
  * configuration is checked ({@link TargetKindSpec}) and how its collector is made. Registered in
  * {@link CollectorRegistry}; a new kind is one class implementing this, added there.
  *

@@ -10,7 +10,7 @@ import java.util.Objects;
  * <p>Immutable.
  *
  * @param name unique name, used in the API, alerts and metrics
- * @param kind {@code go}, {@code prometheus}, {@code process} (and {@code jvm} once it lands)
+ * @param kind {@code go}, {@code prometheus}, {@code process} or {@code jvm}
  * @param labels extra labels copied onto alerts and metrics
  * @param address where to reach it: a base URL for {@code go}, the metrics URL for {@code
  *     prometheus}; empty for {@code process}

@@ -13,10 +13,10 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Listens to a JVM's GC notifications and keeps each collection as a {@link JvmGcEvent}, with the
- * heap before and after summed over the heap pools: the exact floor, taken at every collection,
- * rather than {@code getCollectionUsage} polled at random moments (which on G1 stays stale between
- * old collections).
+ * Listens to a JVM's GC notifications (of its whole-heap collectors) and keeps each collection as a
+ * {@link JvmGcEvent}, with the heap before and after summed over the heap pools: the exact floor,
+ * taken at every collection, rather than {@code getCollectionUsage} polled at random moments (which
+ * on G1 stays stale between old collections).
  *
  * <p>Thread-safe: the JMX client delivers notifications on its own thread while samplers drain.
  * Bounded: beyond {@link #CAPACITY} undrained events the oldest are dropped (and counted).
@@ -39,19 +39,14 @@ final class GcNotificationRecorder implements NotificationListener {
       return;
     }
     GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(data);
-    GcInfo gc = info.getGcInfo();
     JvmGcEvent event =
-        new JvmGcEvent(
-            gc.getId(),
+        event(
+            info.getGcInfo(),
             info.getGcName(),
             info.getGcAction(),
             info.getGcCause(),
-            gc.getStartTime(),
-            gc.getDuration(),
-            sum(gc.getMemoryUsageBeforeGc(), false),
-            sum(gc.getMemoryUsageAfterGc(), false),
-            sum(gc.getMemoryUsageAfterGc(), true),
-            JvmGcEvent.isFloorCollector(info.getGcName()));
+            heapPools,
+            JvmGcEvent.isFloor(info.getGcName(), info.getGcAction()));
     synchronized (this) {
       if (events.size() == CAPACITY) {
         events.removeFirst();
@@ -73,7 +68,29 @@ final class GcNotificationRecorder implements NotificationListener {
     return dropped;
   }
 
-  private long sum(Map<String, MemoryUsage> byPool, boolean committed) {
+  /** The event of collection {@code gc} by {@code collector}, the heap pools summed. */
+  static JvmGcEvent event(
+      GcInfo gc,
+      String collector,
+      String action,
+      String cause,
+      Set<String> heapPools,
+      boolean floor) {
+    return new JvmGcEvent(
+        gc.getId(),
+        collector,
+        action,
+        cause,
+        gc.getStartTime(),
+        gc.getDuration(),
+        sum(gc.getMemoryUsageBeforeGc(), heapPools, false),
+        sum(gc.getMemoryUsageAfterGc(), heapPools, false),
+        sum(gc.getMemoryUsageAfterGc(), heapPools, true),
+        floor);
+  }
+
+  private static long sum(
+      Map<String, MemoryUsage> byPool, Set<String> heapPools, boolean committed) {
     long total = 0;
     for (Map.Entry<String, MemoryUsage> e : byPool.entrySet()) {
       if (heapPools.contains(e.getKey())) {

@@ -137,8 +137,7 @@ public final class JvmMonitor implements AutoCloseable {
     String dumpError = null;
     if (verdict.isLeak() && dump == null) {
       try {
-        dump = heapDump();
-        dumpSuspects = analyse(dump);
+        heapDumpOnce();
       } catch (JvmCollectException e) {
         dumpError = e.getMessage(); // the report stands without it; the next one tries again
       }
@@ -160,6 +159,25 @@ public final class JvmMonitor implements AutoCloseable {
         dumpError,
         verdict.isLeak() ? dumpSuspects : List.of(),
         summary(verdict, suspects, verdict.isLeak() ? dumpSuspects : List.of()));
+  }
+
+  /**
+   * The heap dump of this lifetime: written now when none was yet (a heap dump pauses the target
+   * and may take hundreds of megabytes, so once per lifetime), then analysed when it is on this
+   * host and analysis is enabled (see {@link #heapDumpSuspects()}).
+   */
+  public synchronized HeapDumpCapture heapDumpOnce() throws JvmCollectException {
+    if (dump == null) {
+      HeapDumpCapture d = heapDump();
+      dumpSuspects = analyse(d);
+      dump = d;
+    }
+    return dump;
+  }
+
+  /** What the analysis of this lifetime's heap dump found; empty without one. */
+  public synchronized List<HeapReport.Suspect> heapDumpSuspects() {
+    return dumpSuspects;
   }
 
   private HeapDumpCapture heapDump() throws JvmCollectException {

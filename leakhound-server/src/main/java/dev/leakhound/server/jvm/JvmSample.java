@@ -27,7 +27,8 @@ import java.util.List;
  * @param openFileDescriptors open file descriptors, -1 when the platform does not say
  * @param maxFileDescriptors the descriptor limit, -1 when the platform does not say
  * @param pools every memory pool
- * @param gcEvents the collections since the previous sample, oldest first
+ * @param gcEvents the whole-heap collections since the previous sample, oldest first (the young
+ *     ones are counted in {@code gcCount} but not listened to)
  */
 public record JvmSample(
     long timeMillis,

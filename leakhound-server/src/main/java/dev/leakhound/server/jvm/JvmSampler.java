@@ -53,7 +53,10 @@ public final class JvmSampler implements AutoCloseable {
   private final Duration histogramTimeout;
   private final Clock clock;
   private JmxConnection connection;
+  private final boolean gcNotifications;
   private GcNotificationRecorder recorder;
+  private Set<String> heapPools = Set.of();
+  private final Map<String, Long> lastGcIds = new HashMap<>();
   private List<ObjectName> gcBeans = List.of();
   private List<ObjectName> pools = List.of();
   private String lifetime = "";
@@ -65,6 +68,24 @@ public final class JvmSampler implements AutoCloseable {
    * @param histogramTimeout bounds a class histogram or a heap dump (each forces a full GC)
    */
   public JvmSampler(JmxAddress address, Duration timeout, Duration histogramTimeout, Clock clock) {
+    this(address, timeout, histogramTimeout, clock, false);
+  }
+
+  /**
+   * A sampler that, with {@code gcNotifications}, subscribes to the whole-heap collectors' GC
+   * notifications (every collection seen, even several between two samples) instead of reading
+   * their {@code LastGcInfo} at each sample (the last collection only). Notifications cost the
+   * target: once a client listens, its connector keeps the latest 1,000 notifications of every
+   * collector, young ones included (a few MB of GcInfo maps, which a small heap shows as a floor
+   * creeping up for minutes).
+   */
+  public JvmSampler(
+      JmxAddress address,
+      Duration timeout,
+      Duration histogramTimeout,
+      Clock clock,
+      boolean gcNotifications) {
+    this.gcNotifications = gcNotifications;
     this.address = address;
     this.timeout = timeout;
     this.histogramTimeout = histogramTimeout;
@@ -175,17 +196,22 @@ public final class JvmSampler implements AutoCloseable {
   }
 
   private void subscribe(MBeanServerConnection m) throws IOException, JMException {
-    Set<String> heapPools = new HashSet<>();
+    Set<String> heap = new HashSet<>();
     pools = new ArrayList<>(m.queryNames(POOLS, null));
     for (ObjectName pool : pools) {
       if ("HEAP".equals(String.valueOf(m.getAttribute(pool, "Type")))) {
-        heapPools.add(pool.getKeyProperty("name"));
+        heap.add(pool.getKeyProperty("name"));
       }
     }
+    heapPools = Set.copyOf(heap);
+    lastGcIds.clear();
     recorder = new GcNotificationRecorder(heapPools);
     gcBeans = new ArrayList<>(m.queryNames(GC_BEANS, null));
     for (ObjectName gc : gcBeans) {
-      m.addNotificationListener(gc, recorder, null, null);
+      // Only the whole-heap collectors give floor points.
+      if (gcNotifications && JvmGcEvent.isWholeHeapCollector(gc.getKeyProperty("name"))) {
+        m.addNotificationListener(gc, recorder, null, null);
+      }
     }
   }
 
@@ -224,7 +250,7 @@ public final class JvmSampler implements AutoCloseable {
     long pid = number(runtime.get("Pid"));
     long start = number(runtime.get("StartTime"));
     lifetime = "jvm:" + pid + "@" + start;
-    List<JvmGcEvent> events = recorder.drain();
+    List<JvmGcEvent> events = gcNotifications ? recorder.drain() : lastWholeHeapCollections(m);
     double floor = Double.NaN;
     for (JvmGcEvent e : events) {
       if (e.floor() && (Double.isNaN(floor) || e.heapAfterBytes() < floor)) {
@@ -250,6 +276,28 @@ public final class JvmSampler implements AutoCloseable {
         number(os.get("MaxFileDescriptorCount")),
         poolUsage,
         events);
+  }
+
+  /**
+   * The whole-heap collections each collector completed since the last sample, from its {@code
+   * LastGcInfo} (the latest only: whole-heap collections are minutes apart, samples seconds).
+   */
+  private List<JvmGcEvent> lastWholeHeapCollections(MBeanServerConnection m)
+      throws IOException, JMException {
+    List<JvmGcEvent> out = new ArrayList<>();
+    for (ObjectName gc : gcBeans) {
+      String name = gc.getKeyProperty("name");
+      if (!JvmGcEvent.isWholeHeapCollector(name)
+          || !(m.getAttribute(gc, "LastGcInfo") instanceof CompositeData cd)) {
+        continue;
+      }
+      com.sun.management.GcInfo info = com.sun.management.GcInfo.from(cd);
+      Long seen = lastGcIds.put(name, info.getId());
+      if (seen == null || seen != info.getId()) {
+        out.add(GcNotificationRecorder.event(info, name, "end of major GC", null, heapPools, true));
+      }
+    }
+    return out;
   }
 
   /** The attributes that exist (a platform without file descriptors has none of those). */

@@ -42,7 +42,20 @@ public final class LeakReportTextRenderer implements Renderer<LeakReport> {
     for (String line : wrap(r.summary(), 96)) {
       w.println(indent + "  " + line);
     }
-    if (!r.culprits().isEmpty()) {
+    boolean classes = r.profiles().classHistogram() != null;
+    if (!r.culprits().isEmpty() && classes) {
+      w.println(
+          indent + "  Classes that grew across the class histograms (with what grows with them):");
+      for (Culprit c : r.culprits()) {
+        w.printf(
+            "%s    %10s  %5.1f%%  %s (+%d instances)%n",
+            indent,
+            "+" + Units.formatBytes(c.growthBytes()),
+            100 * c.share(),
+            c.function(),
+            c.objects());
+      }
+    } else if (!r.culprits().isEmpty()) {
       w.println(indent + "  Allocation sites that grew (in-use bytes since the baseline):");
       for (Culprit c : r.culprits()) {
         w.printf(
@@ -93,6 +106,18 @@ public final class LeakReportTextRenderer implements Renderer<LeakReport> {
             "%s  Heap diff: %s/api/v1/profiles/%d (go tool pprof -top FILE after downloading it)%n",
             indent, baseUrl, p.heapDiff());
       }
+    }
+    if (classes) {
+      w.printf(
+          "%s  Class histograms: %s/api/v1/profiles/%d (now)", indent, baseUrl, p.classHistogram());
+      if (p.baselineClassHistogram() != null) {
+        w.printf(", %s/api/v1/profiles/%d (first)", baseUrl, p.baselineClassHistogram());
+      }
+      w.println();
+    }
+    if (p.heapDump() != null) {
+      w.printf(
+          "%s  Heap dump: %s/api/v1/profiles/%d (where it is)%n", indent, baseUrl, p.heapDump());
     }
     for (String note : r.notes()) {
       w.println(indent + "  Note: " + note);

@@ -13,6 +13,9 @@ package dev.leakhound.server.report;
  * @param goroutineDump the full goroutine dump (debug=2) of the capture
  * @param goroutineLeak the runtime's goroutineleak listing, where the runtime has one
  * @param heapDiff the heap diff from the baseline to the capture (profile.proto), or null
+ * @param baselineClassHistogram a JVM's first class histogram of the lifetime
+ * @param classHistogram a JVM's class histogram of the capture
+ * @param heapDump a JVM's heap dump link (JSON: where the JVM wrote it and what its analysis found)
  */
 public record ProfileRefs(
     Long baselineHeap,
@@ -21,6 +24,10 @@ public record ProfileRefs(
     Long currentGoroutines,
     Long goroutineDump,
     Long goroutineLeak,
-    Long heapDiff) {
-  public static final ProfileRefs NONE = new ProfileRefs(null, null, null, null, null, null, null);
+    Long heapDiff,
+    Long baselineClassHistogram,
+    Long classHistogram,
+    Long heapDump) {
+  public static final ProfileRefs NONE =
+      new ProfileRefs(null, null, null, null, null, null, null, null, null, null);
 }

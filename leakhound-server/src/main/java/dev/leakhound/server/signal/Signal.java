@@ -40,7 +40,13 @@ public enum Signal {
    * with. From {@code requestsMetric}, else the sum of a {@code *http_requests_total} or {@code
    * http_server_requests_seconds_count} family.
    */
-  REQUESTS("requests_total", Unit.COUNT, "requests served");
+  REQUESTS("requests_total", Unit.COUNT, "requests served"),
+  /** Heap committed by the runtime (JVM: the heap's committed size, all pools). */
+  HEAP_COMMITTED("heap_committed_bytes", Unit.BYTES, "heap committed"),
+  /** Time spent in garbage collection so far (a counter; JVM: all collectors' CollectionTime). */
+  GC_TIME("gc_time_seconds", Unit.SECONDS, "time spent in GC"),
+  /** Classes loaded now (JVM): a class-loader leak shows here. */
+  LOADED_CLASSES("loaded_classes", Unit.COUNT, "loaded classes");
 
   /** How a signal's values are measured. */
   public enum Unit {

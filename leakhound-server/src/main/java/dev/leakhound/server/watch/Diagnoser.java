@@ -1,6 +1,9 @@
 package dev.leakhound.server.watch;
 
+import dev.leakhound.analysis.render.JsonRenderer;
 import dev.leakhound.server.collect.ProfileKind;
+import dev.leakhound.server.config.Units;
+import dev.leakhound.server.jvm.HeapDumpLink;
 import dev.leakhound.server.report.LeakReport;
 import dev.leakhound.server.report.ProfileRefs;
 import dev.leakhound.server.report.SignalVerdict;
@@ -17,7 +20,9 @@ import java.util.logging.Logger;
 /**
  * Diagnoses a target whose signal turned suspect: captures fresh profiles (heap, goroutine proto,
  * the full goroutine dump, the goroutineleak listing where the runtime has one), compares them with
- * the earliest baseline of the same process lifetime, and writes the findings into the report.
+ * the earliest baseline of the same process lifetime, and writes the findings into the report. A
+ * JVM's class histogram is compared with every histogram baseline of the lifetime (the classes that
+ * grow steadily, see {@link HistogramComparison}), and on a confirmed leak its heap dump is linked.
  * Targets without profiles (prometheus, process kinds) get a report with the verdicts alone.
  *
  * <p>Thread-safe; each diagnosis runs on a capture thread with the target's capture claimed.
@@ -32,7 +37,14 @@ final class Diagnoser {
           ProfileKind.HEAP,
           ProfileKind.GOROUTINE,
           ProfileKind.GOROUTINE_FULL,
-          ProfileKind.GOROUTINE_LEAK);
+          ProfileKind.GOROUTINE_LEAK,
+          ProfileKind.CLASS_HISTOGRAM);
+
+  /** On a confirmed leak a JVM's heap dump is taken too (once per lifetime, by its collector). */
+  private static final List<ProfileKind> CAPTURE_ON_LEAK =
+      java.util.stream.Stream.concat(
+              CAPTURE.stream(), java.util.stream.Stream.of(ProfileKind.HEAP_DUMP))
+          .toList();
 
   private final Watcher watcher;
   private final ProfileComparison comparison;
@@ -42,15 +54,18 @@ final class Diagnoser {
     this.comparison = comparison;
   }
 
-  /** Captures and compares; returns the findings to put in a report. */
-  Findings diagnose(TargetRuntime rt) {
+  /**
+   * Captures and compares; returns the findings to put in a report. {@code confirmed}: the verdict
+   * is a confirmed leak, so a JVM's heap dump is taken as well.
+   */
+  Findings diagnose(TargetRuntime rt, boolean confirmed) {
     List<String> notes = new ArrayList<>();
     if (rt.collector().captureKinds().isEmpty()) {
       return new Findings(null, null, ProfileRefs.NONE, notes, rt.lifetime());
     }
     List<BaselineSet> baselines = rt.baselines();
     BaselineSet baseline = baselines.isEmpty() ? null : baselines.get(0);
-    BaselineSet now = watcher.captureSet(rt, CAPTURE, "capture");
+    BaselineSet now = watcher.captureSet(rt, confirmed ? CAPTURE_ON_LEAK : CAPTURE, "capture");
     watcher.store().targets().addEvent(rt.name(), now.t(), "capture", "profiles for diagnosis");
     if (baseline == null) {
       notes.add("no baseline of this process lifetime yet: growth is measured from an empty heap");
@@ -78,7 +93,7 @@ final class Diagnoser {
                       heap.diff())
                   .id();
         }
-      } else {
+      } else if (rt.collector().captureKinds().contains(ProfileKind.HEAP)) {
         notes.add("no heap profile could be captured");
       }
       ProfileRecord full = now.profiles().get(ProfileKind.GOROUTINE_FULL);
@@ -95,11 +110,16 @@ final class Diagnoser {
             leak == null ? null : ProfileStore.gunzip(store.profiles().content(leak.id()));
         goroutines = comparison.goroutineGrowth(dumps, listing, sourceRoots(rt));
       }
+      ProfileRecord histogram = now.profiles().get(ProfileKind.CLASS_HISTOGRAM);
+      if (histogram != null) {
+        heap = classGrowth(rt, baselines, histogram, now, notes);
+      }
     } catch (IOException | SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "diagnosis of " + rt.name() + " failed", e);
       notes.add("the profile comparison failed: " + e.getMessage());
     }
-    if (!rt.collector().captureKinds().contains(ProfileKind.GOROUTINE_LEAK)) {
+    if (!rt.collector().captureKinds().contains(ProfileKind.GOROUTINE_LEAK)
+        && rt.collector().captureKinds().contains(ProfileKind.GOROUTINE)) {
       notes.add(
           "the runtime has no goroutineleak profile (Go 1.26 with GOEXPERIMENT=goroutineleakprofile)");
     }
@@ -111,11 +131,63 @@ final class Diagnoser {
             id(now, ProfileKind.GOROUTINE),
             id(now, ProfileKind.GOROUTINE_FULL),
             id(now, ProfileKind.GOROUTINE_LEAK),
-            diff);
+            diff,
+            id(baseline, ProfileKind.CLASS_HISTOGRAM),
+            id(now, ProfileKind.CLASS_HISTOGRAM),
+            id(now, ProfileKind.HEAP_DUMP));
     if (rt.captureError() != null) {
       notes.add("capture: " + rt.captureError());
     }
     return new Findings(heap, goroutines, refs, notes, now.lifetime());
+  }
+
+  /**
+   * The classes that grew across the lifetime's histograms (the baselines', then {@code current});
+   * the heap dump, when {@code now} has one, is linked in the notes and settles the pattern.
+   */
+  private ProfileComparison.HeapFindings classGrowth(
+      TargetRuntime rt,
+      List<BaselineSet> baselines,
+      ProfileRecord current,
+      BaselineSet now,
+      List<String> notes)
+      throws IOException, SQLException {
+    Store store = watcher.store();
+    List<ProfileRecord> kept = new ArrayList<>();
+    for (BaselineSet b : baselines) {
+      ProfileRecord r = b.profiles().get(ProfileKind.CLASS_HISTOGRAM);
+      if (r != null && r.t() < current.t()) {
+        kept.add(r);
+      }
+    }
+    List<byte[]> texts = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    for (ProfileRecord r : HistogramComparison.evenlySpaced(kept, current)) {
+      texts.add(ProfileStore.gunzip(store.profiles().content(r.id())));
+      sources.add("class histogram " + r.id());
+    }
+    HeapDumpLink dump = null;
+    ProfileRecord d = now.profiles().get(ProfileKind.HEAP_DUMP);
+    if (d != null) {
+      dump =
+          JsonRenderer.mapper()
+              .readValue(ProfileStore.gunzip(store.profiles().content(d.id())), HeapDumpLink.class);
+      notes.add(
+          "heap dump: "
+              + dump.path()
+              + (dump.onThisHost()
+                  ? " ("
+                      + Units.formatBytes(dump.sizeBytes())
+                      + "; leakhound hprof "
+                      + dump.path()
+                      + ")"
+                  : " on the target's host"));
+    }
+    if (texts.size() < 2) {
+      notes.add("one class histogram so far: the growing classes need a second");
+      return null;
+    }
+    return HistogramComparison.growth(texts, sources, dump);
   }
 
   /** The target's {@code sourceRoot}, resolved against the configuration file's directory. */

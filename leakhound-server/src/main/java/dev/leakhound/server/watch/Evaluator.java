@@ -206,11 +206,15 @@ public final class Evaluator {
   private SignalSeries series(TargetRuntime rt, Signal s, long from, long to, Companions c)
       throws SQLException {
     SeriesData data = watcher.store().samples().raw(rt.name(), s, from, to, MAX_POINTS);
+    // A JVM's floor points come from whole-heap collections only, while its GC counter counts the
+    // young ones too: lined up with it, the engine would take minima over windows of several floor
+    // points. Each point is one collection's result already, and judged as such.
+    boolean wholeHeapFloor = s == Signal.HEAP_FLOOR && rt.config().kind().equals("jvm");
     return new SignalSeries(
         s,
         data.t(),
         data.v(),
-        aligned(c.gcCycles(), data),
+        wholeHeapFloor ? aligned(SeriesData.EMPTY, data) : aligned(c.gcCycles(), data),
         aligned(c.starts(), data),
         aligned(c.requests(), data),
         limit(rt, s));
@@ -290,7 +294,7 @@ public final class Evaluator {
     watcher.submitCapture(
         () -> {
           try {
-            rt.prepared(diagnoser.diagnose(rt));
+            rt.prepared(diagnoser.diagnose(rt, false));
           } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "diagnosis of " + rt.name() + " failed", e);
           } finally {
@@ -315,7 +319,8 @@ public final class Evaluator {
             if (r == null && prepared != null && prepared.lifetime().equals(rt.lifetime())) {
               r = write(rt, verdicts, prepared, null);
             }
-            write(rt, verdicts, diagnoser.diagnose(rt), r);
+            boolean leak = verdicts.stream().anyMatch(v -> v.verdict().equals(SignalVerdict.LEAK));
+            write(rt, verdicts, diagnoser.diagnose(rt, leak), r);
           } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot write the report of " + rt.name(), e);
           } finally {

@@ -58,7 +58,8 @@ final class ReportWriter {
         ttl = v.timeToLimitSeconds();
       }
     }
-    String summary = summary(rt.name(), verdict, growing, culprits, groups, pattern, ttl);
+    boolean classes = findings.profiles().classHistogram() != null;
+    String summary = summary(rt.name(), verdict, growing, culprits, classes, groups, pattern, ttl);
     return new LeakReport(
         id,
         rt.name(),
@@ -111,6 +112,7 @@ final class ReportWriter {
       String verdict,
       List<SignalVerdict> growing,
       List<Culprit> culprits,
+      boolean classes,
       List<GoroutineGrowth> groups,
       LeakPattern pattern,
       Double ttl) {
@@ -122,7 +124,21 @@ final class ReportWriter {
       parts.add(describe(v));
     }
     sb.append(String.join("; ", parts)).append('.');
-    if (!culprits.isEmpty()) {
+    if (!culprits.isEmpty() && classes) {
+      // A JVM's culprits are classes from its histograms: no allocation site, a count of instances.
+      sb.append(" Classes that grow: ");
+      List<String> c = new ArrayList<>();
+      for (Culprit k : culprits.subList(0, Math.min(3, culprits.size()))) {
+        c.add(
+            k.function()
+                + " (+"
+                + k.objects()
+                + " instances, +"
+                + Units.formatBytes(k.growthBytes())
+                + " with what grows with it)");
+      }
+      sb.append(String.join(", ", c)).append('.');
+    } else if (!culprits.isEmpty()) {
       sb.append(" The growth is allocated by ");
       List<String> c = new ArrayList<>();
       for (Culprit k : culprits.subList(0, Math.min(3, culprits.size()))) {

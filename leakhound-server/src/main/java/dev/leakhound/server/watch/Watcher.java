@@ -31,8 +31,8 @@ import java.util.logging.Logger;
  * Runs the collect stage: one scheduled scrape per target, whose samples go to the store, whose
  * outcome becomes the target's health, and whose process lifetime is followed so a restart starts a
  * new detection segment and new baselines. Baseline profiles are captured at the start of each
- * lifetime and then every {@code capture.baselineInterval}, on their own virtual threads so a slow
- * profile never delays a scrape.
+ * lifetime and then every {@code capture.baselineInterval} (or the collector's own interval: a
+ * JVM's class histograms), on their own virtual threads so a slow profile never delays a scrape.
  *
  * <p>Thread-safe.
  */
@@ -127,8 +127,11 @@ public final class Watcher implements AutoCloseable {
     if (wasDown) {
       store.targets().addEvent(rt.name(), now, "up", "scrapes succeed again");
     }
-    if (newLifetime
-        || now - rt.lastBaselineAt() >= config.capture().baselineInterval().toMillis()) {
+    java.time.Duration every = rt.collector().baselineInterval();
+    if (every == null) {
+      every = config.capture().baselineInterval();
+    }
+    if (newLifetime || now - rt.lastBaselineAt() >= every.toMillis()) {
       captureBaselineLater(rt);
     }
     return true;
@@ -156,7 +159,11 @@ public final class Watcher implements AutoCloseable {
             BaselineSet b =
                 captureSet(
                     rt,
-                    List.of(ProfileKind.HEAP, ProfileKind.GOROUTINE, ProfileKind.GOROUTINE_COUNTS),
+                    List.of(
+                        ProfileKind.HEAP,
+                        ProfileKind.GOROUTINE,
+                        ProfileKind.GOROUTINE_COUNTS,
+                        ProfileKind.CLASS_HISTOGRAM),
                     "baseline");
             if (!b.profiles().isEmpty() && rt.captureError() == null) {
               rt.addBaseline(b, config.capture().baselinesKept());

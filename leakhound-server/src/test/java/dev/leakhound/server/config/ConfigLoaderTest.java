@@ -67,7 +67,9 @@ class ConfigLoaderTest {
             CollectorRegistry.standard().specs(),
             Map.of("CHAT_HOOK_TOKEN", "s3cret"));
 
-    assertThat(c.targets()).extracting(TargetConfig::name).containsExactly("shop", "api", "worker");
+    assertThat(c.targets())
+        .extracting(TargetConfig::name)
+        .containsExactly("shop", "api", "worker", "orders");
     assertThat(c.targets().get(0).limits().memoryBytes()).isEqualTo(2.0 * (1L << 30));
     assertThat(c.targets().get(0).labels()).containsEntry("team", "payments");
     RuleConfig heap = c.rules().get(1);
@@ -96,7 +98,7 @@ class ConfigLoaderTest {
             address: http://127.0.0.1:8080/metrics
             interval: 15
           - name: shop
-            kind: jvm
+            kind: dotnet
           - name: db
             kind: process
           - name: proxy
@@ -125,12 +127,12 @@ class ConfigLoaderTest {
             leakhound.yaml:6: targets[0].address: expected the service's base URL, not an endpoint (like http://127.0.0.1:8080), found 'http://127.0.0.1:8080/metrics'; set metricsPath or pprofPath for other paths
             leakhound.yaml:9: targets[0].interval: expected a duration like 15s, 1m or 2h30m (a number needs a unit), found '15'
             leakhound.yaml:10: targets[1].name: expected a unique name, found 'shop' again
-            leakhound.yaml:11: targets[1].kind: expected one of go, process, prometheus, found 'jvm'
+            leakhound.yaml:11: targets[1].kind: expected one of go, jvm, process, prometheus, found 'dotnet'
             leakhound.yaml:12: targets[2]: expected exactly one of 'pid' or 'match' for a process target
             leakhound.yaml:14: targets[3].address: expected an http:// or https:// URL, found 'ftp://x'
             leakhound.yaml:17: targets[3].timeout: expected a timeout no longer than the interval (15s)
             leakhound.yaml:18: targets[3].labels.bad-label: expected a label name of letters, digits and '_'
-            leakhound.yaml:21: rules[0].when: expected a signal (heap_floor_bytes, heap_inuse_bytes, heap_alloc_bytes, heap_goal_bytes, goroutines, threads, rss_bytes, open_fds, gc_cycles, memory_limit_bytes, start_time_seconds, requests_total), found 'heap_size'
+            leakhound.yaml:21: rules[0].when: expected a signal (heap_floor_bytes, heap_inuse_bytes, heap_alloc_bytes, heap_goal_bytes, goroutines, threads, rss_bytes, open_fds, gc_cycles, memory_limit_bytes, start_time_seconds, requests_total, heap_committed_bytes, gc_time_seconds, loaded_classes), found 'heap_size'
             leakhound.yaml:23: rules[1].when: expected 'leak', 'suspect' or a condition like 'heap_inuse_bytes > 1GiB for 5m', found 'open_fds >= lots'
             leakhound.yaml:24: rules[1].targets: expected the name of a configured target, found 'nowhere'
             leakhound.yaml:27: receivers[0].kind: expected alertmanager or webhook, found 'pagerduty'""");
@@ -246,6 +248,46 @@ class ConfigLoaderTest {
 
     assertThat(e.problems().stream().map(ConfigProblem::line).collect(Collectors.toList()))
         .containsExactly(2, 3);
+  }
+
+  @Test
+  void aJvmTargetIsAJmxAddressOrAPidWithItsOptionsChecked() throws Exception {
+    WatchConfig ok =
+        parse(
+            """
+            targets:
+              - {name: a, kind: jvm, address: "127.0.0.1:9010", user: u, password: p, histogramInterval: 5m}
+              - {name: b, kind: jvm, pid: 4242, heapDumps: false}
+            """);
+    assertThat(ok.targets()).extracting(TargetConfig::kind).containsExactly("jvm", "jvm");
+
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
+                    targets:
+                      - {name: a, kind: jvm, address: "127.0.0.1:9010", pid: 1}
+                      - {name: b, kind: jvm, address: "http://127.0.0.1:9010"}
+                      - {name: c, kind: jvm, address: "127.0.0.1:9010", user: u}
+                      - {name: d, kind: jvm, pid: 7, histogramInterval: often, ssl: maybe}
+                    """))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining(
+            "leakhound.yaml:2: targets[0]: expected exactly one of 'address'"
+                + " (service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi or HOST:PORT) or 'pid' for a jvm"
+                + " target")
+        .hasMessageContaining(
+            "leakhound.yaml:3: targets[1].address: expected a JMX address"
+                + " (service:jmx:rmi:///jndi/rmi://HOST:PORT/jmxrmi or HOST:PORT), found"
+                + " 'http://127.0.0.1:9010'")
+        .hasMessageContaining(
+            "leakhound.yaml:4: targets[2]: expected both 'user' and 'password' (JMX credentials), or"
+                + " neither")
+        .hasMessageContaining(
+            "leakhound.yaml:5: targets[3].histogramInterval: expected a positive duration (90s, 10m),"
+                + " found 'often'")
+        .hasMessageContaining(
+            "leakhound.yaml:5: targets[3].ssl: expected true or false, found 'maybe'");
   }
 
   private static WatchConfig parse(String yaml) throws IOException, InvalidConfigException {

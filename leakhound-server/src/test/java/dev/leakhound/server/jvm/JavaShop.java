@@ -101,8 +101,8 @@ final class JavaShop implements AutoCloseable {
   }
 
   /**
-   * Sends the scenario's requests at {@code perSecond} for {@code duration}, paced; returns how
-   * many succeeded.
+   * Sends the scenarios' requests (round robin over the shop's routes) at {@code perSecond} for
+   * {@code duration}, paced; returns how many succeeded.
    */
   int load(double perSecond, Duration duration) throws IOException, InterruptedException {
     String routes =
@@ -111,22 +111,25 @@ final class JavaShop implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString())
             .body();
     Matcher m = ROUTE.matcher(routes);
-    if (!m.find()) {
+    List<HttpRequest> requests = new ArrayList<>();
+    while (m.find()) {
+      String method = m.group(1);
+      URI uri = URI.create(baseUrl + m.group(2));
+      String body = m.group(3).replace("\\\"", "\"").replace("\\\\", "\\");
+      requests.add(
+          HttpRequest.newBuilder(uri)
+              .timeout(Duration.ofSeconds(10))
+              .header("Content-Type", "application/json")
+              .method(
+                  method,
+                  body.isEmpty()
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(body))
+              .build());
+    }
+    if (requests.isEmpty()) {
       throw new IOException("no route in " + routes);
     }
-    String method = m.group(1);
-    URI uri = URI.create(baseUrl + m.group(2));
-    String body = m.group(3).replace("\\\"", "\"").replace("\\\\", "\\");
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body.isEmpty()
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build();
     long start = System.nanoTime();
     long end = start + duration.toNanos();
     long step = (long) (1e9 / perSecond);
@@ -134,6 +137,7 @@ final class JavaShop implements AutoCloseable {
     // does not lower the rate; a request due while eight are in flight is skipped.
     Semaphore inFlight = new Semaphore(8);
     AtomicInteger ok = new AtomicInteger();
+    int sent = 0;
     for (long due = start; due < end; due += step) {
       long wait = due - System.nanoTime();
       if (wait > 0) {
@@ -142,7 +146,7 @@ final class JavaShop implements AutoCloseable {
       if (!inFlight.tryAcquire()) {
         continue;
       }
-      http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+      http.sendAsync(requests.get(sent++ % requests.size()), HttpResponse.BodyHandlers.discarding())
           .whenComplete(
               (r, e) -> {
                 if (e == null && r.statusCode() < 400) {

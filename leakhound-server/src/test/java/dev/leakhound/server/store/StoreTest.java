@@ -130,7 +130,10 @@ class StoreTest {
         store
             .reports()
             .insert(
-                sampleReport(new ProfileRefs(kept.id(), null, null, null, null, null, null)), hour);
+                sampleReport(
+                    new ProfileRefs(
+                        kept.id(), null, null, null, null, null, null, null, null, null)),
+                hour);
     LeakReport oldResolved = store.reports().insert(sampleReport(ProfileRefs.NONE), hour);
     store
         .reports()
@@ -200,7 +203,8 @@ class StoreTest {
 
   @Test
   void reportsSurviveAJsonRoundTripAndFilterByState() throws Exception {
-    LeakReport r = sampleReport(new ProfileRefs(1L, 2L, null, null, null, null, 3L));
+    LeakReport r =
+        sampleReport(new ProfileRefs(1L, 2L, null, null, null, null, 3L, null, null, null));
 
     LeakReport stored = store.reports().insert(r, 1000);
     assertThat(store.reports().get(stored.id())).isEqualTo(stored);

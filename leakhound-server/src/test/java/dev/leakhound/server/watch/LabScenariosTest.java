@@ -6,10 +6,10 @@ import dev.leakhound.server.WatchService;
 import dev.leakhound.server.report.Culprit;
 import dev.leakhound.server.report.GoroutineGrowth;
 import dev.leakhound.server.report.LeakReport;
-import dev.leakhound.server.report.SignalVerdict;
 import dev.leakhound.server.support.Api;
 import dev.leakhound.server.support.Await;
 import dev.leakhound.server.support.Configs;
+import dev.leakhound.server.support.WatchState;
 import dev.leakhound.testkit.LabProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -203,51 +203,7 @@ class LabScenariosTest {
 
   /** What each target looks like now, for a failure message. */
   private static String state(WatchService service, List<Scenario> scenarios) throws Exception {
-    StringBuilder sb = new StringBuilder();
-    for (Scenario s : scenarios) {
-      TargetRuntime rt = service.watcher().target(s.name());
-      sb.append(s.name()).append(": ").append(rt.state().id()).append('\n');
-      rt.verdicts()
-          .values()
-          .forEach(
-              v ->
-                  sb.append("    ")
-                      .append(v.signal())
-                      .append(' ')
-                      .append(v.verdict())
-                      .append(" points=")
-                      .append(v.points())
-                      .append(' ')
-                      .append(v.evidence())
-                      .append('\n'));
-      for (LeakReport r : service.store().reports().list(s.name(), null, 5)) {
-        sb.append("    report ")
-            .append(r.id())
-            .append(' ')
-            .append(r.state())
-            .append(' ')
-            .append(r.culprits().stream().map(Culprit::function).toList())
-            .append(' ')
-            .append(r.goroutineGroups().stream().map(GoroutineGrowth::function).toList())
-            .append(' ')
-            .append(r.notes())
-            .append(r.resolvedReason() == null ? "" : " resolved: " + r.resolvedReason())
-            .append('\n');
-        // What the report saw when it was written (or last refreshed).
-        for (SignalVerdict v : r.signals()) {
-          sb.append("      ")
-              .append(v.signal())
-              .append(' ')
-              .append(v.verdict())
-              .append(" points=")
-              .append(v.points())
-              .append(' ')
-              .append(v.evidence())
-              .append('\n');
-        }
-      }
-    }
-    return sb.toString();
+    return WatchState.describe(service, scenarios.stream().map(Scenario::name).toList());
   }
 
   private static boolean names(LeakReport r, Scenario s) {
