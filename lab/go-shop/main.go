@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -32,7 +33,11 @@ func main() {
 	scenarios := flag.String("scenarios", "", "comma-separated scenarios to enable: "+strings.Join(shop.ScenarioNames(), ", "))
 	leakBytes := flag.Int("leak-bytes", 4096, "bytes leaked (or held, for the controls) per request")
 	cacheEntries := flag.Int("cache-entries", shop.DefaultCacheEntries, "capacity of the bounded-cache scenario's LRU, in entries")
+	memProfileRate := flag.Int("mem-profile-rate", runtime.MemProfileRate, "bytes allocated per heap profile sample on average (runtime.MemProfileRate)")
 	flag.Parse()
+	// Set before the shop allocates anything worth profiling; a lower rate gives denser
+	// heap profiles for short lab runs.
+	runtime.MemProfileRate = *memProfileRate
 
 	log.SetOutput(os.Stderr)
 	log.SetPrefix("go-shop: ")

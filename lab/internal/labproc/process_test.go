@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -27,6 +29,15 @@ func TestMain(m *testing.M) {
 	case "crash":
 		fmt.Fprintln(os.Stderr, "boom: no such scenario")
 		os.Exit(3)
+	case "parent":
+		// Starts a child service, reports its pid, and waits to be killed.
+		child, err := Start(context.Background(), Spec{Path: os.Args[0], Env: []string{"LABPROC_FAKE=print", "LABPROC_ADDR=127.0.0.1:4242"}})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		fmt.Printf("listening on 127.0.0.1:4243\n%d\n", child.Pid())
+		time.Sleep(time.Minute)
 	case "stubborn":
 		signal.Ignore(syscall.SIGTERM)
 		fmt.Println("listening on 127.0.0.1:1")
@@ -158,4 +169,45 @@ func TestLabRootFindsTheLabModule(t *testing.T) {
 	if _, err := os.Stat(root + "/go-shop"); err != nil {
 		t.Errorf("LabRoot = %s, which has no go-shop: %v", root, err)
 	}
+}
+
+func TestAChildDiesWithItsParent(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("parent-death signal is Linux only")
+	}
+	parent, err := startFake(t, "parent")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	line, err := parent.NextLine(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	child, err := strconv.Atoi(line)
+	if err != nil {
+		t.Fatalf("child pid line %q", line)
+	}
+	t.Cleanup(func() { _ = syscall.Kill(child, syscall.SIGKILL) })
+	if err := syscall.Kill(parent.Pid(), syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	<-parent.Done()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		// Signal 0 probes; a zombie counts as gone, so also read /proc state.
+		if err := syscall.Kill(child, 0); err != nil || isZombie(child) {
+			return
+		}
+	}
+	t.Errorf("child %d still runs 5s after its parent was killed", child)
+}
+
+func isZombie(pid int) bool {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return true
+	}
+	_, rest, _ := strings.Cut(string(data), ") ")
+	return strings.HasPrefix(rest, "Z")
 }

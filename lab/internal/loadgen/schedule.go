@@ -77,6 +77,20 @@ func (s Schedule) Requests() int {
 	return n
 }
 
+// Truncate returns the part of s that falls within its first d.
+func (s Schedule) Truncate(d time.Duration) Schedule {
+	var out Schedule
+	for _, p := range s {
+		if d <= 0 {
+			break
+		}
+		p.Duration = min(p.Duration, d)
+		d -= p.Duration
+		out = append(out, p)
+	}
+	return out
+}
+
 // String formats s the way ParseSchedule reads it.
 func (s Schedule) String() string {
 	parts := make([]string, len(s))

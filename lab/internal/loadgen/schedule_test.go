@@ -85,3 +85,16 @@ func TestAFractionalRateStillSendsAtThePhaseStart(t *testing.T) {
 		t.Errorf("3/s for 1.5s sends %d requests, want 5", n)
 	}
 }
+
+func TestTruncateCutsTheScheduleAtTheGivenLength(t *testing.T) {
+	sched, _ := ParseSchedule("50/s for 60s, 250/s for 60s, 10/s for 1m")
+	if got := sched.Truncate(90 * time.Second).String(); got != "50/s for 1m0s, 250/s for 30s" {
+		t.Errorf("Truncate(90s) = %q", got)
+	}
+	if got := sched.Truncate(time.Hour).String(); got != sched.String() {
+		t.Errorf("Truncate(1h) = %q, want the whole schedule", got)
+	}
+	if got := sched.Truncate(0); len(got) != 0 {
+		t.Errorf("Truncate(0) = %v, want empty", got)
+	}
+}
