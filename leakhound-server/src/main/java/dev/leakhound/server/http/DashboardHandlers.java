@@ -1,0 +1,184 @@
+package dev.leakhound.server.http;
+
+import dev.leakhound.server.config.ReceiverConfig;
+import dev.leakhound.server.config.WatchConfig;
+import dev.leakhound.server.dashboard.DashboardViews;
+import dev.leakhound.server.dashboard.Sparklines;
+import dev.leakhound.server.dashboard.TargetCharts;
+import dev.leakhound.server.report.LeakReport;
+import dev.leakhound.server.report.SignalVerdict;
+import dev.leakhound.server.signal.Signal;
+import dev.leakhound.server.store.Store;
+import dev.leakhound.server.store.TargetHealth;
+import dev.leakhound.server.watch.TargetRuntime;
+import dev.leakhound.server.watch.Watcher;
+import io.javalin.http.Context;
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The dashboard's own API ({@code /api/v1/dashboard/...}, routes in {@link Routes}): what the
+ * overview, target and alerts pages draw, shaped and downsampled by the server so the browser only
+ * lays it out. Like {@link ApiHandlers} they read the watcher's in-memory state and the store, and
+ * leave the analyses to the watcher.
+ *
+ * <p>Thread-safe: stateless apart from the shared, thread-safe watcher and store.
+ */
+final class DashboardHandlers {
+  /** The overview's sparklines span the last hour unless asked otherwise. */
+  static final Duration SPARK_RANGE = Duration.ofHours(1);
+
+  private final WatchConfig config;
+  private final Watcher watcher;
+  private final Store store;
+
+  DashboardHandlers(WatchConfig config, Watcher watcher, Store store) {
+    this.config = config;
+    this.watcher = watcher;
+    this.store = store;
+  }
+
+  /** {@code GET /api/v1/dashboard/overview[?range=1h&points=60]}. */
+  void overview(Context ctx) throws SQLException {
+    long now = System.currentTimeMillis();
+    TimeRange r =
+        ctx.queryParam("from") == null && ctx.queryParam("range") == null
+            ? new TimeRange(now - SPARK_RANGE.toMillis(), now)
+            : TimeRange.of(ctx, now);
+    int points = ApiHandlers.intParam(ctx, "points", 60, 2, 500);
+    long rawSince = rawSince(now);
+    Map<String, Sparklines.Spark> floors =
+        Sparklines.read(store, Signal.HEAP_FLOOR, r.from(), r.to(), points, rawSince);
+    Map<String, Sparklines.Spark> rss = null;
+    List<DashboardViews.OverviewRow> rows = new ArrayList<>();
+    for (TargetRuntime rt : watcher.targets()) {
+      Map<Signal, SignalVerdict> verdicts = rt.verdicts();
+      Signal floorSignal = Signal.HEAP_FLOOR;
+      Sparklines.Spark spark = floors.get(rt.name());
+      if (spark == null && !verdicts.containsKey(Signal.HEAP_FLOOR)) {
+        if (rss == null) {
+          rss = Sparklines.read(store, Signal.RSS, r.from(), r.to(), points, rawSince);
+        }
+        spark = rss.get(rt.name());
+        floorSignal = spark == null ? Signal.HEAP_FLOOR : Signal.RSS;
+      }
+      rows.add(row(rt, verdicts, floorSignal, spark == null ? Sparklines.Spark.EMPTY : spark));
+    }
+    Json.send(ctx, new DashboardViews.Overview(now, r.from(), r.to(), rows));
+  }
+
+  private static DashboardViews.OverviewRow row(
+      TargetRuntime rt,
+      Map<Signal, SignalVerdict> verdicts,
+      Signal floorSignal,
+      Sparklines.Spark spark) {
+    TargetHealth h = rt.health();
+    SignalVerdict v = verdicts.get(floorSignal);
+    Double ttl = null;
+    for (SignalVerdict x : verdicts.values()) {
+      Double t = x.timeToLimitSeconds();
+      if (x.growing() && t != null && (ttl == null || t < ttl)) {
+        ttl = t;
+      }
+    }
+    double last = spark.last();
+    if (Double.isNaN(last) && rt.lastScrape() != null) {
+      last = rt.lastScrape().value(floorSignal);
+    }
+    LeakReport open = rt.openReport();
+    boolean fitted = v != null && v.points() > 0;
+    return new DashboardViews.OverviewRow(
+        rt.name(),
+        rt.config().kind(),
+        rt.state().id(),
+        rt.lastError(),
+        new TreeMap<>(rt.config().labels()),
+        h.scrapes(),
+        h.lastScrape() == 0 ? null : h.lastScrape(),
+        open == null ? null : open.id(),
+        floorSignal.id(),
+        Double.isNaN(last) ? null : last,
+        v == null ? null : v.verdict(),
+        fitted ? finite(v.growthPerHour()) : null,
+        fitted ? finite(v.growthPerHourLow()) : null,
+        fitted ? finite(v.growthPerHourHigh()) : null,
+        ttl,
+        spark);
+  }
+
+  /** {@code GET /api/v1/dashboard/targets/{name}/charts[?range=6h|from=..&to=..][&maxPoints=]}. */
+  void charts(Context ctx) throws SQLException {
+    TargetRuntime rt = runtime(ctx);
+    long now = System.currentTimeMillis();
+    TimeRange r = TimeRange.of(ctx, now);
+    int maxPoints =
+        ApiHandlers.intParam(ctx, "maxPoints", ApiHandlers.MAX_POINTS, 10, ApiHandlers.MAX_POINTS);
+    long rawSince = rawSince(now);
+    List<DashboardViews.Chart> charts =
+        TargetCharts.read(store, rt, r.from(), r.to(), maxPoints, rawSince);
+    List<Views.EventView> events =
+        store.targets().events(rt.name(), r.from(), r.to(), 10_000).stream()
+            .map(e -> new Views.EventView(e.t(), e.kind(), e.detail()))
+            .toList();
+    List<DashboardViews.ReportMark> reports =
+        store.reports().list(rt.name(), null, 50).stream()
+            .map(
+                x ->
+                    new DashboardViews.ReportMark(
+                        x.id(), x.verdict(), x.state(), x.openedAt(), x.resolvedAt(), x.pattern()))
+            .toList();
+    Json.send(
+        ctx,
+        new DashboardViews.Charts(
+            rt.name(),
+            r.from(),
+            r.to(),
+            maxPoints,
+            charts,
+            TargetCharts.fit(store, rt, rawSince),
+            events,
+            reports));
+  }
+
+  /** {@code GET /api/v1/dashboard/receivers}. */
+  void receivers(Context ctx) throws SQLException {
+    Map<String, Long> pending = store.alerts().pendingByReceiver();
+    List<DashboardViews.Receiver> out = new ArrayList<>();
+    for (ReceiverConfig rc : config.receivers()) {
+      out.add(
+          new DashboardViews.Receiver(
+              rc.name(), rc.kind(), endpoint(rc.url()), pending.getOrDefault(rc.name(), 0L)));
+    }
+    Json.send(ctx, out);
+  }
+
+  private long rawSince(long now) {
+    return now - config.retention().raw().toMillis();
+  }
+
+  private TargetRuntime runtime(Context ctx) {
+    String name = ctx.pathParam("name");
+    TargetRuntime rt = watcher.target(name);
+    if (rt == null) {
+      throw new ApiException(404, "no target '" + name + "'");
+    }
+    return rt;
+  }
+
+  /** Scheme, host and port: a webhook's path or query may carry a secret. */
+  static String endpoint(URI url) {
+    if (url == null || url.getHost() == null) {
+      return "";
+    }
+    return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+}
