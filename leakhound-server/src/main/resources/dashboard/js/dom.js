@@ -91,3 +91,8 @@ export function rendered(main, page) {
   document.body.dataset.rendered = page;
   performance.mark("leakhound:" + page + "-rendered");
 }
+
+/** Replaces el's children, skipping null and false (replaceChildren would print "null"). */
+export function replace(el, ...children) {
+  el.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+}

@@ -3,7 +3,7 @@
 // and downloads of the profiles.
 
 import { api, download } from "./api.js";
-import { h, verdictBadge, emptyState, errorState, rendered } from "./dom.js";
+import { h, replace, verdictBadge, emptyState, errorState, rendered } from "./dom.js";
 import * as flame from "./flame.js";
 import * as fmt from "./format.js";
 
@@ -31,7 +31,7 @@ export async function mount(main, match, app) {
       if (changed) await paint();
     } catch (e) {
       if (!report) {
-        content.replaceChildren(
+        replace(content, 
           h("nav", { class: "crumbs", "aria-label": "Breadcrumb" }, h("a", { href: "#/" }, "Overview"), " / ", h("span", null, "Report " + id)),
           e.status === 404 ? emptyState("No report " + id, "It may have been removed by retention. The overview lists the current ones.") : errorState(e, load),
         );
@@ -48,7 +48,7 @@ export async function mount(main, match, app) {
     const flameDetails = h("div", { class: "flame-details muted small", "aria-live": "off" });
     const search = h("input", { type: "search", placeholder: "Highlight frames ( f )", "aria-label": "Highlight frames matching", id: "flame-search" });
     search.addEventListener("input", () => graph?.search(search.value.trim()));
-    content.replaceChildren(
+    replace(content, 
       h("nav", { class: "crumbs", "aria-label": "Breadcrumb" },
         h("a", { href: "#/" }, "Overview"), " / ",
         h("a", { href: "#/targets/" + encodeURIComponent(r.target) }, r.target), " / ",

@@ -113,10 +113,10 @@ export async function mount(main, match, app) {
         ? h("div", { class: "banner info", role: "status" }, "No data yet: waiting for the first scrape of ", h("code", null, t.address), ".")
         : null;
     head.replaceChildren(
-      h("div", { class: "title-row" }, h("h1", null, t.name), stateBadge(t.state), h("span", { class: "labels" }, labels), h("span", { class: "spacer" }), open),
+      ...[h("div", { class: "title-row" }, h("h1", null, t.name), stateBadge(t.state), h("span", { class: "labels" }, labels), h("span", { class: "spacer" }), open),
       banner,
       facts,
-      verdicts(t.verdicts),
+      verdicts(t.verdicts)].filter(Boolean),
     );
     lower.replaceChildren(reportList(reports));
   }
