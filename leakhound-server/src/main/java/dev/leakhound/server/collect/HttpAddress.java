@@ -20,11 +20,16 @@ final class HttpAddress {
       if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
         throw new URISyntaxException(a, "scheme");
       }
-      if (!pathAllowed && u.getPath() != null && u.getPath().length() > 1) {
+      String urlPath = u.getPath() == null ? "" : u.getPath();
+      // A prefix (a service behind a proxy) is fine; an endpoint path is a mistake.
+      if (!pathAllowed
+          && (urlPath.endsWith("/metrics")
+              || urlPath.endsWith("/debug/vars")
+              || urlPath.contains("/debug/pprof"))) {
         problems.add(
             target.line(),
             path + ".address",
-            "the service's base URL without a path (like http://127.0.0.1:8080), found '"
+            "the service's base URL, not an endpoint (like http://127.0.0.1:8080), found '"
                 + a
                 + "'; set metricsPath or pprofPath for other paths");
       }

@@ -120,7 +120,7 @@ class ConfigLoaderTest {
             """
             leakhound.yaml:2: listen: expected host:port like 127.0.0.1:9464, found 'localhost'
             leakhound.yaml:3: evaluaton: expected 'evaluation' (a known key), found unknown key 'evaluaton'
-            leakhound.yaml:6: targets[0].address: expected the service's base URL without a path (like http://127.0.0.1:8080), found 'http://127.0.0.1:8080/metrics'; set metricsPath or pprofPath for other paths
+            leakhound.yaml:6: targets[0].address: expected the service's base URL, not an endpoint (like http://127.0.0.1:8080), found 'http://127.0.0.1:8080/metrics'; set metricsPath or pprofPath for other paths
             leakhound.yaml:9: targets[0].interval: expected a duration like 15s, 1m or 2h30m (a number needs a unit), found '15'
             leakhound.yaml:10: targets[1].name: expected a unique name, found 'shop' again
             leakhound.yaml:11: targets[1].kind: expected one of go, process, prometheus, found 'jvm'

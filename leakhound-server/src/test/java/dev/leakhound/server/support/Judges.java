@@ -1,0 +1,46 @@
+package dev.leakhound.server.support;
+
+import dev.leakhound.server.report.SignalVerdict;
+import dev.leakhound.server.watch.ProfileComparison;
+import dev.leakhound.server.watch.SignalJudge;
+import java.time.Instant;
+import java.util.List;
+
+/** Stand-ins for tests that exercise collection, storage or the API but not detection. */
+public final class Judges {
+  private Judges() {}
+
+  /** Says "insufficient-data" for everything: detection stays quiet. */
+  public static SignalJudge quiet() {
+    return (signal, series, limit, now) ->
+        new SignalVerdict(
+            signal.id(),
+            SignalVerdict.INSUFFICIENT_DATA,
+            0,
+            0,
+            0,
+            0,
+            null,
+            null,
+            series.size(),
+            series.isEmpty() ? 0 : series.t()[0],
+            series.isEmpty() ? 0 : series.t()[series.size() - 1],
+            Instant.ofEpochMilli(now).toString(),
+            "test judge");
+  }
+
+  /** Finds nothing in profiles. */
+  public static ProfileComparison nothing() {
+    return new ProfileComparison() {
+      @Override
+      public HeapFindings heapGrowth(byte[] baseline, byte[] current) {
+        return new HeapFindings(List.of(), null, "");
+      }
+
+      @Override
+      public GoroutineFindings goroutineGrowth(List<byte[]> dumps, byte[] leakListing) {
+        return new GoroutineFindings(List.of(), null, null);
+      }
+    };
+  }
+}
