@@ -3,16 +3,12 @@
 // returns { refresh(), destroy(), keys } (keys: shortcut -> handler, for that page only).
 
 import { onTokenNeeded, setToken } from "./api.js";
-import * as overview from "./overview.js";
-import * as target from "./target.js";
-import * as report from "./report.js";
-import * as alerts from "./alerts.js";
-
+// Pages load on first visit: the overview never parses uPlot or the flame graph code.
 const ROUTES = [
-  { pattern: /^\/?$/, page: overview, nav: "overview", title: () => "Overview" },
-  { pattern: /^\/targets\/([^/]+)$/, page: target, nav: "overview", title: (m) => m[1] },
-  { pattern: /^\/reports\/(\d+)$/, page: report, nav: "overview", title: (m) => "Report " + m[1] },
-  { pattern: /^\/alerts$/, page: alerts, nav: "alerts", title: () => "Alerts" },
+  { pattern: /^\/?$/, page: () => import("./overview.js"), nav: "overview", title: () => "Overview" },
+  { pattern: /^\/targets\/([^/]+)$/, page: () => import("./target.js"), nav: "overview", title: (m) => m[1] },
+  { pattern: /^\/reports\/(\d+)$/, page: () => import("./report.js"), nav: "overview", title: (m) => "Report " + m[1] },
+  { pattern: /^\/alerts$/, page: () => import("./alerts.js"), nav: "alerts", title: () => "Alerts" },
 ];
 
 const REFRESH_MS = 10_000;
@@ -81,7 +77,8 @@ async function show() {
     return;
   }
   document.title = r.title(r.match) + " · Leakhound";
-  current = await r.page.mount(main, r.match, app);
+  const page = await r.page();
+  current = await page.mount(main, r.match, app);
   scheduleRefresh();
 }
 

@@ -70,7 +70,7 @@ export function sparklineSvg(t, v, width = 120, height = 28, label = "") {
     if (x > hi) hi = x;
   }
   const t0 = t[0];
-  const span = t[t.length - 1] - t0 || 1;
+  const span = t[t.length - 1] - t0 || 1; // any unit: only the shape matters
   const range = hi - lo || Math.abs(hi) || 1;
   const pad = 2;
   const sx = (width - 2 * pad) / span;

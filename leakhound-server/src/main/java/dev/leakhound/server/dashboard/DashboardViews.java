@@ -43,7 +43,7 @@ public final class DashboardViews {
    * @param growthPerHourLow the low end of the slope's confidence interval, or null
    * @param growthPerHourHigh the high end, or null
    * @param timeToLimitSeconds the shortest time to a limit among all growing signals, or null
-   * @param spark the floor signal's sparkline: times (ms) and values
+   * @param spark the floor signal's sparkline: times (seconds after {@code from}) and values
    */
   public record OverviewRow(
       String name,

@@ -33,8 +33,8 @@ public final class Sparklines {
   public static Map<String, Spark> read(
       Store store, Signal signal, long from, long to, int points, long rawSince)
       throws SQLException {
-    long step = Math.max(1, (to - from + points) / Math.max(1, points));
     boolean rollups = from < rawSince;
+    long step = step(from, to, points, rollups);
     String sql =
         rollups
             ? "SELECT t.name, (x.bucket - ?1) / ?2 AS b, MAX(x.bucket), SUM(x.vsum) / SUM(x.n)"
@@ -53,6 +53,7 @@ public final class Sparklines {
         .read(
             (Connection c) -> {
               Map<String, Builder> byTarget = new HashMap<>();
+              long origin = from;
               try (PreparedStatement p = c.prepareStatement(sql)) {
                 p.setLong(1, start);
                 p.setLong(2, step);
@@ -62,7 +63,7 @@ public final class Sparklines {
                   while (rs.next()) {
                     byTarget
                         .computeIfAbsent(rs.getString(1), k -> new Builder())
-                        .add(rs.getLong(3), rs.getDouble(4));
+                        .add((int) ((rs.getLong(3) - origin) / 1000), Math.round(rs.getDouble(4)));
                   }
                 }
               }
@@ -72,14 +73,22 @@ public final class Sparklines {
             });
   }
 
+  /** The bucket width: whole rollups per point when reading them (else some points hold two). */
+  static long step(long from, long to, int points, boolean rollups) {
+    long step = Math.max(1, (to - from + points - 1) / Math.max(1, points));
+    long r = SampleStore.ROLLUP_MILLIS;
+    return rollups ? Math.max(r, (step + r - 1) / r * r) : step;
+  }
+
   /**
-   * A sparkline: times (the last sample of each bucket, ms) and bucket means.
+   * A sparkline, compact on the wire (a thousand of them make the overview): times as whole seconds
+   * after the range start, and bucket means rounded to whole units (bytes, goroutines).
    *
-   * @param t times, ascending
-   * @param v values
+   * @param t seconds after the range start of each bucket's last sample, ascending
+   * @param v bucket means, rounded
    */
-  public record Spark(long[] t, double[] v) {
-    public static final Spark EMPTY = new Spark(new long[0], new double[0]);
+  public record Spark(int[] t, long[] v) {
+    public static final Spark EMPTY = new Spark(new int[0], new long[0]);
 
     /** The last value, or NaN when empty. */
     public double last() {
@@ -88,11 +97,11 @@ public final class Sparklines {
   }
 
   private static final class Builder {
-    long[] t = new long[16];
-    double[] v = new double[16];
+    int[] t = new int[16];
+    long[] v = new long[16];
     int n;
 
-    void add(long time, double value) {
+    void add(int time, long value) {
       if (n == t.length) {
         t = Arrays.copyOf(t, n * 2);
         v = Arrays.copyOf(v, n * 2);

@@ -37,6 +37,7 @@ final class Routes {
 
     config.routes.get("/api/v1/dashboard/overview", dashboard::overview);
     config.routes.get("/api/v1/dashboard/targets/{name}/charts", dashboard::charts);
+    config.routes.get("/api/v1/dashboard/reports/{id}/flamegraph", dashboard::flameGraph);
     config.routes.get("/api/v1/dashboard/receivers", dashboard::receivers);
 
     config.staticFiles.add(
