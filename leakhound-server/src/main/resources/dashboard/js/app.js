@@ -222,7 +222,11 @@ document.addEventListener("keydown", (e) => {
   if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
   if (document.querySelector("dialog[open]") && e.key !== "?") return;
   if (typing(e.target)) {
-    if (e.key === "Escape") e.target.blur();
+    // Escape in a field: the page's own Escape first (the overview clears its filter), then leave.
+    if (e.key === "Escape") {
+      current?.keys?.Escape?.(e);
+      e.target.blur();
+    }
     return;
   }
   const handler = current?.keys?.[e.key] ?? GLOBAL_KEYS[e.key];
