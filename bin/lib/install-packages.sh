@@ -4,6 +4,8 @@
 set -euo pipefail
 
 PACKAGES=()
+# The dashboard's browser tests (issue #6): Debian's headless Chromium and its driver.
+PACKAGES+=("chromium:chromium" "chromedriver:chromium-driver")
 
 missing=()
 for entry in "${PACKAGES[@]}"; do

@@ -245,6 +245,7 @@ export async function mount(main, _match, app) {
   async function load() {
     try {
       view.data = await api.overview();
+      performance.mark("leakhound:overview-data");
       paint();
     } catch (e) {
       if (!view.data) {

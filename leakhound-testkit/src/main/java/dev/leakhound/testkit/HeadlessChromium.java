@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -105,10 +106,21 @@ public final class HeadlessChromium implements AutoCloseable {
     new WebDriverWait(driver, timeout).withMessage("waiting until " + what).until(condition::test);
   }
 
-  /** Saves a screenshot as {@code name}.png in the screenshot folder; returns its path. */
+  /**
+   * Saves a screenshot of the whole page (up to 4000 pixels tall) as {@code name}.png in the
+   * screenshot folder; returns its path.
+   */
   public Path screenshot(String name) throws IOException {
     Path file = screenshots.resolve(name + ".png");
-    Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    Dimension window = driver.manage().window().getSize();
+    Object height = driver.executeScript("return document.documentElement.scrollHeight");
+    int tall = Math.min(4000, Math.max(window.getHeight(), ((Number) height).intValue() + 100));
+    driver.manage().window().setSize(new Dimension(window.getWidth(), tall));
+    try {
+      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    } finally {
+      driver.manage().window().setSize(window);
+    }
     return file;
   }
 

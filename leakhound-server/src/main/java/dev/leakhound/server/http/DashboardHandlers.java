@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dashboard's own API ({@code /api/v1/dashboard/...}, routes in {@link Routes}): what the
@@ -34,6 +35,19 @@ import java.util.TreeMap;
 final class DashboardHandlers {
   /** The overview's sparklines span the last hour unless asked otherwise. */
   static final Duration SPARK_RANGE = Duration.ofHours(1);
+
+  /**
+   * How long the overview's sparklines are reused: reading them scans every target's samples of the
+   * range (a quarter of a million rows for a thousand targets over an hour), while their one-minute
+   * points change once a minute; every open dashboard refreshing every 10 s shares one scan.
+   */
+  static final long SPARK_CACHE_MILLIS = 10_000;
+
+  private record SparkKey(Signal signal, long range, int points) {}
+
+  private record CachedSparks(long at, long from, long to, Map<String, Sparklines.Spark> sparks) {}
+
+  private final Map<SparkKey, CachedSparks> sparkCache = new ConcurrentHashMap<>();
 
   private final WatchConfig config;
   private final Watcher watcher;
@@ -53,20 +67,20 @@ final class DashboardHandlers {
         ctx.queryParam("from") == null && ctx.queryParam("range") == null
             ? new TimeRange(now - SPARK_RANGE.toMillis(), now)
             : TimeRange.of(ctx, now);
-    int points = ApiHandlers.intParam(ctx, "points", 60, 2, 500);
-    long rawSince = rawSince(now);
-    Map<String, Sparklines.Spark> floors =
-        Sparklines.read(store, Signal.HEAP_FLOOR, r.from(), r.to(), points, rawSince);
+    int points = ApiHandlers.intParam(ctx, "points", 48, 2, 500);
+    boolean relative = ctx.queryParam("from") == null && ctx.queryParam("to") == null;
+    CachedSparks floors = sparks(Signal.HEAP_FLOOR, r, points, now, relative);
+    r = new TimeRange(floors.from(), floors.to());
     long queried = System.nanoTime();
     Map<String, Sparklines.Spark> rss = null;
     List<DashboardViews.OverviewRow> rows = new ArrayList<>();
     for (TargetRuntime rt : watcher.targets()) {
       Map<Signal, SignalVerdict> verdicts = rt.verdicts();
       Signal floorSignal = Signal.HEAP_FLOOR;
-      Sparklines.Spark spark = floors.get(rt.name());
+      Sparklines.Spark spark = floors.sparks().get(rt.name());
       if (spark == null && !verdicts.containsKey(Signal.HEAP_FLOOR)) {
         if (rss == null) {
-          rss = Sparklines.read(store, Signal.RSS, r.from(), r.to(), points, rawSince);
+          rss = sparks(Signal.RSS, r, points, now, relative).sparks();
         }
         spark = rss.get(rt.name());
         floorSignal = spark == null ? Signal.HEAP_FLOOR : Signal.RSS;
@@ -82,6 +96,26 @@ final class DashboardHandlers {
             (queried - started) / 1e6,
             (System.nanoTime() - queried) / 1e6));
     Json.send(ctx, new DashboardViews.Overview(now, r.from(), r.to(), rows));
+  }
+
+  /** The sparklines of {@code signal}: cached for ranges relative to now, read otherwise. */
+  private CachedSparks sparks(Signal signal, TimeRange r, int points, long now, boolean relative)
+      throws SQLException {
+    SparkKey key = new SparkKey(signal, r.to() - r.from(), points);
+    CachedSparks c = relative ? sparkCache.get(key) : null;
+    if (c != null && now - c.at() < SPARK_CACHE_MILLIS) {
+      return c;
+    }
+    c =
+        new CachedSparks(
+            now,
+            r.from(),
+            r.to(),
+            Sparklines.read(store, signal, r.from(), r.to(), points, rawSince(now)));
+    if (relative) {
+      sparkCache.put(key, c);
+    }
+    return c;
   }
 
   private static DashboardViews.OverviewRow row(

@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leakhound.server.WatchService;
 import dev.leakhound.server.collect.CollectorRegistry;
+import dev.leakhound.server.report.Culprit;
+import dev.leakhound.server.report.GoroutineGrowth;
+import dev.leakhound.server.report.LeakReport;
+import dev.leakhound.server.report.ProfileRefs;
 import dev.leakhound.server.support.Configs;
 import dev.leakhound.server.support.Judges;
 import dev.leakhound.testkit.HeadlessChromium;
+import dev.leakhound.testkit.RepoRoot;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,8 +32,9 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The dashboard's empty and error states in a real browser against a real watch service (this
  * process, 127.0.0.1, a free port): a server with a token asks for it (and says when it is
- * refused), a target whose address refuses connections is shown down with the reason, and pages
- * without data say so. Detection stays quiet here; the lab test in leakhound-cli covers leaks.
+ * refused), a target whose address refuses connections is shown down with the reason, pages without
+ * data say so, and a stored report over go-shop's real heap profiles shows its culprits and its
+ * flame graph. Detection stays quiet here; the lab test in leakhound-cli covers real leaks.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardStatesIT {
@@ -176,6 +184,104 @@ class DashboardStatesIT {
     browser.awaitRendered("overview");
     keys("a");
     browser.awaitRendered("alerts");
+  }
+
+  @Test
+  @Order(5)
+  void aReportShowsItsCulpritsAndTheFlameGraphOfItsRealHeapProfiles() throws Exception {
+    // A report as the watcher writes one, over go-shop's real heap profiles (testdata/pprof).
+    var profiles = service.store().profiles();
+    long now = System.currentTimeMillis();
+    long base =
+        profiles
+            .save("gone", "heap", now - 60_000, "baseline", "", read("go-shop-heap-start.pb.gz"))
+            .id();
+    long current =
+        profiles.save("gone", "heap", now, "capture", "", read("go-shop-heap-end.pb.gz")).id();
+    String shop = "leakhound.dev/lab/go-shop/shop.";
+    LeakReport report =
+        service
+            .store()
+            .reports()
+            .insert(
+                new LeakReport(
+                    0,
+                    "gone",
+                    "leak",
+                    Instant.ofEpochMilli(now).toString(),
+                    null,
+                    List.of(
+                        new Culprit(
+                            shop + "(*WarehouseClient).ReserveStock",
+                            "lab/go-shop/shop/inventory_reservations.go",
+                            40,
+                            13_300_822,
+                            3247,
+                            0.5),
+                        new Culprit(
+                            shop + "(*SessionStore).Remember",
+                            "lab/go-shop/shop/cart_sessions.go",
+                            44,
+                            12_584_653,
+                            3072,
+                            0.47)),
+                    List.of(
+                        new GoroutineGrowth(
+                            shop + "awaitReservationConfirmation",
+                            "chan receive",
+                            3000,
+                            2990,
+                            "lab/go-shop/shop/inventory_reservations.go:61",
+                            shop + "(*WarehouseClient).ReserveStock",
+                            1,
+                            2990,
+                            "blocked-receive",
+                            List.of(
+                                shop
+                                    + "awaitReservationConfirmation inventory_reservations.go:61"))),
+                    "unbounded-map",
+                    "gone is leaking: the heap floor grows 48 MiB/h.",
+                    LeakReport.OPEN,
+                    "",
+                    "a map that only grows",
+                    "bound the map or evict from it",
+                    36_000.0,
+                    List.of(),
+                    new ProfileRefs(base, current, null, null, null, null),
+                    "",
+                    Instant.ofEpochMilli(now).toString(),
+                    List.of()),
+                now);
+
+    browser.open(url("/reports/" + report.id()), "report");
+    assertThat(browser.driver().findElement(By.cssSelector("table.culprits")).getText())
+        .contains("shop.(*SessionStore).Remember")
+        .contains("cart_sessions.go:44");
+    assertThat(browser.driver().findElement(By.cssSelector("table.groups")).getText())
+        .contains("awaitReservationConfirmation")
+        .contains("chan receive");
+    browser.await(
+        "the flame graph",
+        Duration.ofSeconds(30),
+        d -> !d.findElements(By.cssSelector("#flame svg g.frame")).isEmpty());
+    var frames =
+        browser
+            .driver()
+            .findElements(By.cssSelector("#flame svg g.frame[name$='(*SessionStore).Remember']"));
+    assertThat(frames).isNotEmpty();
+    assertThat(frames.get(0).findElement(By.tagName("title")).getDomProperty("textContent"))
+        .contains("(*SessionStore).Remember")
+        .contains("since the baseline");
+    assertThat(browser.driver().findElements(By.cssSelector("button[data-profile]"))).hasSize(2);
+    browser.screenshot("report-seeded");
+    keys("t");
+    browser.screenshot("report-seeded-dark");
+    keys("t");
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  private static byte[] read(String name) throws java.io.IOException {
+    return java.nio.file.Files.readAllBytes(RepoRoot.resolve("testdata/pprof/" + name));
   }
 
   /** Types into whatever has the focus, as a person at the keyboard does. */
