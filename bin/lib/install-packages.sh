@@ -3,7 +3,11 @@
 # Later issues add to PACKAGES: each entry is "command-to-check:package".
 set -euo pipefail
 
-PACKAGES=()
+PACKAGES=(
+  # The watch service's integration tests start a real Alertmanager and a real Prometheus.
+  "prometheus-alertmanager:prometheus-alertmanager"
+  "prometheus:prometheus"
+)
 # The dashboard's browser tests (issue #6): Debian's headless Chromium and its driver.
 PACKAGES+=("chromium:chromium" "chromedriver:chromium-driver")
 

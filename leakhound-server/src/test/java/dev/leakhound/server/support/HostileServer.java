@@ -23,11 +23,11 @@ import java.util.zip.GZIPOutputStream;
 public final class HostileServer implements AutoCloseable {
   private final HttpServer server;
   private final byte[] metrics;
-  private final byte[] bomb;
+  private volatile byte[] bomb;
+  private volatile double goroutines = Double.NaN;
 
   public HostileServer() throws IOException {
     metrics = Files.readAllBytes(RepoRoot.resolve("testdata/prometheus/client_golang-1.22.txt"));
-    bomb = gzipOfZeros(256 << 20);
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext("/good", this::good);
@@ -39,6 +39,11 @@ public final class HostileServer implements AutoCloseable {
     server.start();
   }
 
+  /** Makes {@code /good/metrics} report {@code n} goroutines from now on (NaN: as captured). */
+  public void goroutines(double n) {
+    goroutines = n;
+  }
+
   /** {@code http://127.0.0.1:PORT}. */
   public String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
@@ -46,15 +51,28 @@ public final class HostileServer implements AutoCloseable {
 
   private void good(HttpExchange x) throws IOException {
     if (x.getRequestURI().getPath().endsWith("/metrics")) {
-      send(x, 200, "text/plain; version=0.0.4", metrics);
+      double n = goroutines;
+      byte[] body =
+          Double.isNaN(n)
+              ? metrics
+              : new String(metrics, StandardCharsets.UTF_8)
+                  .replaceAll("(?m)^go_goroutines .*$", "go_goroutines " + (long) n)
+                  .getBytes(StandardCharsets.UTF_8);
+      send(x, 200, "text/plain; version=0.0.4", body);
     } else {
       send(x, 404, "text/plain", "404 page not found\n".getBytes(StandardCharsets.UTF_8));
     }
   }
 
   private void bomb(HttpExchange x) throws IOException {
+    byte[] b = bomb;
+    if (b == null) {
+      synchronized (this) {
+        b = bomb == null ? (bomb = gzipOfZeros(256 << 20)) : bomb;
+      }
+    }
     x.getResponseHeaders().add("Content-Encoding", "gzip");
-    send(x, 200, "text/plain; version=0.0.4", bomb);
+    send(x, 200, "text/plain; version=0.0.4", b);
   }
 
   private static void endless(HttpExchange x) throws IOException {
