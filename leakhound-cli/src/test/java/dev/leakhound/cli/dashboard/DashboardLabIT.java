@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leakhound.testkit.HeadlessChromium;
+import dev.leakhound.testkit.LabProcess;
 import dev.leakhound.testkit.RepoRoot;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -44,6 +45,9 @@ class DashboardLabIT {
 
   @TempDir static Path dir;
   private static final List<LabProcess> processes = new ArrayList<>();
+  private static final List<Process> loads = new ArrayList<>();
+  private static Process serve;
+  private static Path serveLog;
   private static HeadlessChromium browser;
   private static String base;
   private static long reportId;
@@ -64,49 +68,12 @@ class DashboardLabIT {
     assumeTrue(
         !said.contains("not built yet"),
         "leakhound serve is not built yet (issue #5): " + said.strip());
-    Path shop = labBinary("go-shop");
-    Path load = labBinary("load");
-
-    LabProcess leaky =
-        LabProcess.startService(
-            List.of(
-                shop.toString(),
-                "-port",
-                "0",
-                "-scenarios",
-                "map-leak,goroutine-leak",
-                "-leak-bytes",
-                "16384",
-                "-mem-profile-rate",
-                "4096"),
-            dir.resolve("leaky.log"));
+    LabProcess leaky = LabProcess.startGoShop("map-leak,goroutine-leak", 16384, 4096);
     processes.add(leaky);
-    LabProcess steady =
-        LabProcess.startService(
-            List.of(
-                shop.toString(),
-                "-port",
-                "0",
-                "-scenarios",
-                "steady,bounded-cache",
-                "-leak-bytes",
-                "16384"),
-            dir.resolve("steady.log"));
+    LabProcess steady = LabProcess.startGoShop("steady,bounded-cache", 16384, 4096);
     processes.add(steady);
     for (LabProcess s : List.of(leaky, steady)) {
-      processes.add(
-          LabProcess.start(
-              List.of(
-                  load.toString(),
-                  "-target",
-                  s.address(),
-                  "-schedule",
-                  "80/s for 280s",
-                  "-max-time",
-                  "300s",
-                  "-concurrency",
-                  "32"),
-              dir.resolve("load-" + s.address().replaceAll("\\D", "") + ".log")));
+      loads.add(LabProcess.startLoad(s.baseUrl(), "80/s for 280s", Duration.ofSeconds(300)));
     }
 
     int port;
@@ -133,18 +100,19 @@ class DashboardLabIT {
             interval: 2s
             labels: {scenario: controls}
         """
-            .formatted(port, leaky.address(), steady.address()));
-    LabProcess serve =
-        LabProcess.start(
-            List.of(
-                java.toString(), "-jar", jar.toString(), "serve", "--config", config.toString()),
-            dir.resolve("serve.log"));
-    processes.add(serve);
+            .formatted(port, leaky.baseUrl(), steady.baseUrl()));
+    serveLog = dir.resolve("serve.log");
+    serve =
+        new ProcessBuilder(
+                java.toString(), "-jar", jar.toString(), "serve", "--config", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(serveLog.toFile())
+            .start();
     base = "http://127.0.0.1:" + port;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!healthy()) {
-      if (!serve.process().isAlive()) {
-        throw new AssertionError("leakhound serve exited: " + Files.readString(serve.log));
+      if (!serve.isAlive()) {
+        throw new AssertionError("leakhound serve exited: " + Files.readString(serveLog));
       }
       assertThat(System.nanoTime()).as("serve answers /healthz within 60 s").isLessThan(deadline);
       Thread.sleep(250);
@@ -156,8 +124,22 @@ class DashboardLabIT {
     if (browser != null) {
       browser.close();
     }
-    for (int i = processes.size() - 1; i >= 0; i--) {
-      processes.get(i).close();
+    if (serve != null) {
+      stop(serve);
+    }
+    loads.forEach(DashboardLabIT::stop);
+    processes.forEach(LabProcess::close);
+  }
+
+  private static void stop(Process p) {
+    p.destroy();
+    try {
+      if (!p.waitFor(15, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -298,29 +280,5 @@ class DashboardLabIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** lab/bin/NAME when lab/build made it, else built here with go build. */
-  private static Path labBinary(String name) throws Exception {
-    Path built = RepoRoot.resolve("lab/bin/" + name);
-    if (Files.isExecutable(built)) {
-      return built;
-    }
-    Path out = Path.of("target/lab-bin", name).toAbsolutePath();
-    Files.createDirectories(out.getParent());
-    Process go;
-    try {
-      go =
-          new ProcessBuilder("go", "build", "-o", out.toString(), "./" + name)
-              .directory(RepoRoot.resolve("lab").toFile())
-              .redirectErrorStream(true)
-              .start();
-    } catch (java.io.IOException e) {
-      assumeTrue(false, "the lab needs Go: run lab/build, or install Go");
-      throw e;
-    }
-    String output = new String(go.getInputStream().readAllBytes());
-    assertThat(go.waitFor()).as("go build ./" + name + ": " + output).isZero();
-    return out;
   }
 }
