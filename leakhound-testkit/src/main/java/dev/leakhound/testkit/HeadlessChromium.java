@@ -17,6 +17,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -99,6 +100,11 @@ public final class HeadlessChromium implements AutoCloseable {
         "page " + page + " rendered",
         Duration.ofSeconds(30),
         d -> page.equals(d.findElement(By.tagName("body")).getDomAttribute("data-rendered")));
+  }
+
+  /** Types {@code keys} into whatever has the focus, as a person at the keyboard does. */
+  public void keys(CharSequence... keys) {
+    new Actions(driver).sendKeys(keys).perform();
   }
 
   /** Waits for {@code condition}; the failure names {@code what}. */

@@ -8,7 +8,7 @@ import dev.leakhound.server.signal.Signal;
 import dev.leakhound.server.store.Store;
 import dev.leakhound.server.watch.ProfileComparison;
 import dev.leakhound.server.watch.TargetRuntime;
-import java.io.File;
+import dev.leakhound.testkit.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.WebDriver;
 
 /**
  * The dashboard benchmark: a real {@code serve} (the watch service in this process) watching {@code
@@ -44,20 +41,15 @@ public final class DashboardBench {
     int runs = 7;
     boolean serve = false;
     Duration history = Duration.ofHours(1);
-    String chromium = "/usr/bin/chromium";
-    String chromedriver = "/usr/bin/chromedriver";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--targets" -> targets = Integer.parseInt(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--serve" -> serve = true;
         case "--history" -> history = Duration.ofMinutes(Long.parseLong(args[++i]));
-        case "--chromium" -> chromium = args[++i];
-        case "--chromedriver" -> chromedriver = args[++i];
         default -> {
           System.err.println(
-              "usage: DashboardBench [--targets N] [--runs N] [--history MINUTES] [--serve]"
-                  + " [--chromium PATH] [--chromedriver PATH]");
+              "usage: DashboardBench [--targets N] [--runs N] [--history MINUTES] [--serve]");
           System.exit(64);
         }
       }
@@ -86,7 +78,7 @@ public final class DashboardBench {
           System.out.println("serving " + url + " (Ctrl-C stops)");
           Thread.sleep(Long.MAX_VALUE);
         }
-        measure(url, targets, runs, chromium, chromedriver);
+        measure(url, targets, runs);
       }
     } finally {
       deleteTree(data);
@@ -170,33 +162,10 @@ public final class DashboardBench {
     System.err.println("warning: not every target was scraped within " + timeout);
   }
 
-  private static void measure(
-      String url, int targets, int runs, String chromium, String chromedriver) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    Path profile;
-    try {
-      profile = Files.createTempDirectory("leakhound-chromium");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1400,1000",
-        "--user-data-dir=" + profile);
-    ChromeDriverService driverService =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(chromedriver))
-            .usingAnyFreePort()
-            .build();
-    ChromeDriver driver = new ChromeDriver(driverService, options);
+  private static void measure(String url, int targets, int runs) throws IOException {
+    Path shots = Files.createTempDirectory("leakhound-bench-shots");
+    HeadlessChromium browser = HeadlessChromium.start(shots, 1400, 1000);
+    WebDriver driver = browser.driver();
     List<double[]> results = new ArrayList<>();
     try {
       System.out.println();
@@ -207,13 +176,8 @@ public final class DashboardBench {
       for (int run = 0; run <= runs; run++) {
         driver.get("about:blank");
         driver.get(url);
-        new WebDriverWait(driver, Duration.ofSeconds(60))
-            .until(
-                d ->
-                    "overview"
-                        .equals(
-                            d.findElement(By.tagName("body")).getDomAttribute("data-rendered")));
-        JavascriptExecutor js = driver;
+        browser.awaitRendered("overview");
+        JavascriptExecutor js = (JavascriptExecutor) driver;
         Object rendered =
             js.executeScript(
                 "const m = performance.getEntriesByName('leakhound:overview-rendered');"
@@ -255,8 +219,8 @@ public final class DashboardBench {
         }
       }
     } finally {
-      driver.quit();
-      deleteTree(profile);
+      browser.close();
+      deleteTree(shots);
     }
     double[] total = results.stream().mapToDouble(r -> r[0]).sorted().toArray();
     double[] api = results.stream().mapToDouble(r -> r[1]).sorted().toArray();

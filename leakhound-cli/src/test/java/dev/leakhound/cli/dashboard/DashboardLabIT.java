@@ -28,7 +28,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.interactions.Actions;
 
 /**
  * The dashboard in a real browser against a real {@code leakhound serve} (the runnable jar, on
@@ -255,7 +254,7 @@ class DashboardLabIT {
   }
 
   private static void keys(CharSequence... keys) {
-    new Actions(browser.driver()).sendKeys(keys).perform();
+    browser.keys(keys);
   }
 
   private static boolean healthy() {

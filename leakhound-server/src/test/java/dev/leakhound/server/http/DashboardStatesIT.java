@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 
 /**
  * The dashboard's empty and error states in a real browser against a real watch service (this
@@ -284,8 +283,7 @@ class DashboardStatesIT {
     return java.nio.file.Files.readAllBytes(RepoRoot.resolve("testdata/pprof/" + name));
   }
 
-  /** Types into whatever has the focus, as a person at the keyboard does. */
   private static void keys(CharSequence... keys) {
-    new Actions(browser.driver()).sendKeys(keys).perform();
+    browser.keys(keys);
   }
 }
