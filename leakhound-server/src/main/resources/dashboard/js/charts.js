@@ -16,6 +16,14 @@ export const MARKERS = {
   up: { label: "up again", css: "--marker-down" },
 };
 
+// uPlot's stylesheet, only on pages with charts.
+if (!document.querySelector('link[href="vendor/uplot/uPlot.min.css"]')) {
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = "vendor/uplot/uPlot.min.css";
+  document.head.prepend(link);
+}
+
 function css(name) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 }

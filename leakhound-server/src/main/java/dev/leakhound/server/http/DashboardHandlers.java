@@ -21,8 +21,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The dashboard's own API ({@code /api/v1/dashboard/...}, routes in {@link Routes}): what the
@@ -33,21 +36,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe: stateless apart from the shared, thread-safe watcher and store.
  */
 final class DashboardHandlers {
+  private static final Logger LOG = Logger.getLogger(DashboardHandlers.class.getName());
+
   /** The overview's sparklines span the last hour unless asked otherwise. */
   static final Duration SPARK_RANGE = Duration.ofHours(1);
 
   /**
-   * How long the overview's sparklines are reused: reading them scans every target's samples of the
-   * range (a quarter of a million rows for a thousand targets over an hour), while their one-minute
-   * points change once a minute; every open dashboard refreshing every 10 s shares one scan.
+   * How long the overview's sparklines are served as they are: reading them scans every target's
+   * samples of the range (a quarter of a million rows for a thousand targets over an hour), while
+   * their one-minute points change once a minute; every open dashboard refreshing every 10 s shares
+   * one scan.
    */
-  static final long SPARK_CACHE_MILLIS = 10_000;
+  static final long SPARK_FRESH_MILLIS = 10_000;
+
+  /**
+   * Until this age, older sparklines are still served at once while a background read refreshes
+   * them, so no request waits for the scan but the first.
+   */
+  static final long SPARK_STALE_MILLIS = 60_000;
 
   private record SparkKey(Signal signal, long range, int points) {}
 
   private record CachedSparks(long at, long from, long to, Map<String, Sparklines.Spark> sparks) {}
 
   private final Map<SparkKey, CachedSparks> sparkCache = new ConcurrentHashMap<>();
+  private final Set<SparkKey> refreshing = ConcurrentHashMap.newKeySet();
 
   private final WatchConfig config;
   private final Watcher watcher;
@@ -98,24 +111,48 @@ final class DashboardHandlers {
     Json.send(ctx, new DashboardViews.Overview(now, r.from(), r.to(), rows));
   }
 
-  /** The sparklines of {@code signal}: cached for ranges relative to now, read otherwise. */
+  /**
+   * The sparklines of {@code signal}: for ranges relative to now, from the cache (fresh, or stale
+   * and being refreshed in the background); for absolute ranges, read now.
+   */
   private CachedSparks sparks(Signal signal, TimeRange r, int points, long now, boolean relative)
       throws SQLException {
-    SparkKey key = new SparkKey(signal, r.to() - r.from(), points);
-    CachedSparks c = relative ? sparkCache.get(key) : null;
-    if (c != null && now - c.at() < SPARK_CACHE_MILLIS) {
+    if (!relative) {
+      return read(signal, r.from(), r.to(), points, now);
+    }
+    long range = r.to() - r.from();
+    SparkKey key = new SparkKey(signal, range, points);
+    CachedSparks c = sparkCache.get(key);
+    long age = c == null ? Long.MAX_VALUE : now - c.at();
+    if (age < SPARK_FRESH_MILLIS) {
       return c;
     }
-    c =
-        new CachedSparks(
-            now,
-            r.from(),
-            r.to(),
-            Sparklines.read(store, signal, r.from(), r.to(), points, rawSince(now)));
-    if (relative) {
-      sparkCache.put(key, c);
+    if (age < SPARK_STALE_MILLIS) {
+      if (refreshing.add(key)) {
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    long t = System.currentTimeMillis();
+                    sparkCache.put(key, read(signal, t - range, t, points, t));
+                  } catch (SQLException | RuntimeException e) {
+                    LOG.log(Level.FINE, "refreshing the overview's sparklines failed", e);
+                  } finally {
+                    refreshing.remove(key);
+                  }
+                });
+      }
+      return c;
     }
+    c = read(signal, r.from(), r.to(), points, now);
+    sparkCache.put(key, c);
     return c;
+  }
+
+  private CachedSparks read(Signal signal, long from, long to, int points, long now)
+      throws SQLException {
+    return new CachedSparks(
+        now, from, to, Sparklines.read(store, signal, from, to, points, rawSince(now)));
   }
 
   private static DashboardViews.OverviewRow row(
