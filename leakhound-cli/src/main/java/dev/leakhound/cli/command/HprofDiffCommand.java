@@ -1,6 +1,16 @@
 package dev.leakhound.cli.command;
 
+import dev.leakhound.analysis.heap.HeapDiffCalculator;
+import dev.leakhound.analysis.heap.HeapDiffReport;
+import dev.leakhound.analysis.heap.HeapDiffTextRenderer;
+import dev.leakhound.analysis.heap.HeapDumpAnalyzer;
+import dev.leakhound.analysis.heap.HeapReport;
+import dev.leakhound.analysis.render.JsonRenderer;
+import dev.leakhound.analysis.render.Renderer;
+import dev.leakhound.cli.ExitCodes;
+import dev.leakhound.cli.Output;
 import dev.leakhound.cli.UsageException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +34,37 @@ public final class HprofDiffCommand implements Callable<Integer> {
       description = "text or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
+  @Option(
+      names = "--show-values",
+      description =
+          "Print string and primitive-array contents on paths (off: they hold user data).")
+  boolean showValues;
+
+  @Option(names = "--fail-on-leak", description = "Exit 3 when the later dump has a leak suspect.")
+  boolean failOnLeak;
+
+  @Option(
+      names = {"-o", "--output"},
+      description = "Write the report to this file instead of standard output.")
+  Path output;
+
   @Override
-  public Integer call() {
-    throw UsageException.notBuiltYet("hprof diff", 8);
+  public Integer call() throws Exception {
+    if ("-".equals(base) && "-".equals(current)) {
+      throw new UsageException("only one of BASE and CURRENT can be standard input");
+    }
+    HeapDumpAnalyzer.Options options =
+        new HeapDumpAnalyzer.Options(50, Integer.MAX_VALUE, showValues, 0.10);
+    HeapReport before = HprofCommand.analyze(base, options);
+    HeapReport after = HprofCommand.analyze(current, options);
+    HeapDiffReport diff = HeapDiffCalculator.compare(before, after);
+    Renderer<HeapDiffReport> renderer =
+        switch (format) {
+          case text -> new HeapDiffTextRenderer();
+          case json -> new JsonRenderer<>();
+          default -> throw new UsageException("hprof diff writes --format text or json");
+        };
+    Output.write(renderer, diff, output);
+    return failOnLeak && !diff.suspects().isEmpty() ? ExitCodes.LEAK_FOUND : ExitCodes.OK;
   }
 }

@@ -104,45 +104,6 @@ public final class Inputs {
     };
   }
 
-  /** Counts the bytes read from the underlying (compressed) stream, for error positions. */
-  private static final class CountingInputStream extends FilterInputStream {
-    private long count;
-
-    CountingInputStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      count += skipped;
-      return skipped;
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
-    }
-  }
-
   /** Turns zlib and truncation failures into an {@link InputFormatException}. */
   private static final class GzipFailureTranslator extends FilterInputStream {
     private final String source;
@@ -179,7 +140,7 @@ public final class Inputs {
     private InputFormatException failure(IOException e) {
       String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return InputFormatException.atByte(
-          source, compressed.count, "a complete, valid gzip stream (" + detail + ")", e);
+          source, compressed.count(), "a complete, valid gzip stream (" + detail + ")", e);
     }
   }
 }
