@@ -138,7 +138,7 @@ export async function mount(main, _match, app) {
     const labels = Object.entries(r.labels)
       .map(([k, v]) => `<span class="label">${esc(k)}=${esc(v)}</span>`)
       .join("");
-    const error = r.state === "down" && r.lastError ? `<div class="row-error">${esc(r.lastError)}</div>` : "";
+    const error = r.state === "down" && r.lastError ? `<div class="row-error" title="${esc(r.lastError)}">${esc(r.lastError)}</div>` : "";
     const waiting = r.scrapes === 0 ? `<div class="muted small">waiting for the first scrape</div>` : "";
     const floorLabel = r.floorSignal === "rss_bytes" ? "resident memory" : "heap floor";
     const spark = sparklineSvg(r.spark.t, r.spark.v, 120, 28, floorLabel + " of " + r.name + ", last hour");

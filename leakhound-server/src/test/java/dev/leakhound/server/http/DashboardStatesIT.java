@@ -159,7 +159,7 @@ class DashboardStatesIT {
 
   @Test
   @Order(4)
-  void theKeyboardReachesEveryPageAndTheHelp() {
+  void theKeyboardReachesEveryPageAndTheHelp() throws Exception {
     keys("o");
     browser.awaitRendered("overview");
     keys("?");
@@ -177,8 +177,14 @@ class DashboardStatesIT {
     keys(Keys.ESCAPE);
     assertThat(browser.driver().findElements(By.cssSelector("tr[data-name='gone']"))).hasSize(1);
 
+    keys("t");
+    assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("data-theme"))
+        .isEqualTo("dark");
+    browser.screenshot("overview-dark");
     keys("j", Keys.ENTER);
     browser.awaitRendered("target");
+    browser.screenshot("target-down-dark");
+    keys("t");
     keys("u");
     browser.awaitRendered("overview");
     keys("a");
