@@ -4,7 +4,9 @@
 # bench/src/main/java/dev/leakhound/bench/HeapProfileGenerator.java (SAMPLES samples each,
 # SHARED of the stacks common to both, thousands of functions, stacks 8-64 frames deep).
 # Runs are interleaved (leakhound, pprof, leakhound, ...) so machine load hits both alike; the
-# table shows the median, min and max wall time and the peak RSS of each, and the ratio of medians.
+# table shows the median, min and max wall time, the median CPU time (user + system, which load
+# from other processes disturbs less than wall time) and the peak RSS of each, and the ratios of
+# the medians.
 # Both outputs are checked to hold the same rows before anything is timed.
 #
 #   bench/pprof-diff.sh                  # 200k samples per profile, 5 runs each
@@ -55,33 +57,39 @@ if ! diff <(rows "$WORK/leakhound.out") <(rows "$WORK/pprof.out") >/dev/null; th
 fi
 echo "== both show the same $(rows "$WORK/pprof.out" | wc -l) rows; timing $RUNS runs each" >&2
 
-declare -a LH_SECS PP_SECS
+declare -a LH_SECS PP_SECS LH_CPU PP_CPU
 LH_RSS=0
 PP_RSS=0
-run() { # run NAME CMD...: prints "seconds rss_kb"
+run() { # run NAME CMD...: prints "wall_seconds cpu_seconds rss_kb"
   local name=$1
   shift
-  /usr/bin/time -f "%e %M" -o "$WORK/$name.time" "$@" >/dev/null 2>&1
-  cat "$WORK/$name.time"
+  /usr/bin/time -f "%e %U %S %M" -o "$WORK/$name.time" "$@" >/dev/null 2>&1
+  awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$WORK/$name.time"
 }
 for ((i = 0; i < RUNS; i++)); do
-  read -r s m < <(run leakhound "${LEAKHOUND[@]}")
+  read -r s c m < <(run leakhound "${LEAKHOUND[@]}")
   LH_SECS+=("$s")
+  LH_CPU+=("$c")
   ((m > LH_RSS)) && LH_RSS=$m
-  read -r s m < <(run pprof "${PPROF[@]}")
+  read -r s c m < <(run pprof "${PPROF[@]}")
   PP_SECS+=("$s")
+  PP_CPU+=("$c")
   ((m > PP_RSS)) && PP_RSS=$m
-  echo "   run $((i + 1)): leakhound ${LH_SECS[-1]} s, go tool pprof $s s" >&2
+  echo "   run $((i + 1)): leakhound ${LH_SECS[-1]} s (${LH_CPU[-1]} s CPU)," \
+    "go tool pprof $s s ($c s CPU)" >&2
 done
 
 stats() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f %.2f %.2f\n", m, a[1], a[NR]}'; }
 read -r lh_med lh_min lh_max < <(stats "${LH_SECS[@]}")
 read -r pp_med pp_min pp_max < <(stats "${PP_SECS[@]}")
+read -r lh_cpu _ _ < <(stats "${LH_CPU[@]}")
+read -r pp_cpu _ _ < <(stats "${PP_CPU[@]}")
 base_mb=$(du -m "$BASE" | cut -f1)
 cur_mb=$(du -m "$CUR" | cut -f1)
 echo
 echo "pprof diff of two heap profiles ($SAMPLES samples each, ${base_mb} MB + ${cur_mb} MB gzipped), $RUNS runs each"
-printf '%-44s %8s %8s %8s %10s\n' "command" "median s" "min s" "max s" "max RSS MB"
-printf '%-44s %8s %8s %8s %10d\n' "leakhound pprof diff --format text" "$lh_med" "$lh_min" "$lh_max" $((LH_RSS / 1024))
-printf '%-44s %8s %8s %8s %10d\n' "go tool pprof -top -diff_base" "$pp_med" "$pp_min" "$pp_max" $((PP_RSS / 1024))
-awk -v a="$pp_med" -v b="$lh_med" 'BEGIN {printf "ratio (pprof median / leakhound median): %.1fx\n", a / b}'
+printf '%-38s %8s %7s %7s %10s %10s\n' "command" "median s" "min s" "max s" "median CPU" "max RSS MB"
+printf '%-38s %8s %7s %7s %10s %10d\n' "leakhound pprof diff --format text" "$lh_med" "$lh_min" "$lh_max" "$lh_cpu" $((LH_RSS / 1024))
+printf '%-38s %8s %7s %7s %10s %10d\n' "go tool pprof -top -diff_base" "$pp_med" "$pp_min" "$pp_max" "$pp_cpu" $((PP_RSS / 1024))
+awk -v a="$pp_med" -v b="$lh_med" -v c="$pp_cpu" -v d="$lh_cpu" \
+  'BEGIN {printf "ratio (go tool pprof / leakhound): %.1fx wall time, %.1fx CPU time (medians)\n", a / b, c / d}'

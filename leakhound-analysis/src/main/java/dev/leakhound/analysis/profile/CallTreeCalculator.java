@@ -29,12 +29,11 @@ public final class CallTreeCalculator {
 
   /** The call tree of {@code profile}; uses the sample index, granularity, focus and ignore. */
   public static FlameGraph compute(Profile profile, TopOptions options) {
-    Profile p = FrameFilter.removeUninteresting(SymbolNames.simplify(profile));
-    int index = SampleIndex.resolve(p, options.sampleIndex());
-    ValueType type = p.sampleTypes().get(index);
-    boolean diff = ProfileAlgebra.isDiff(p);
-    p = FrameFilter.focusIgnore(p, options.focus(), options.ignore());
-    NodeTable nodes = new NodeTable(p, options.granularity());
+    ReportInput input = ReportInput.of(profile, options);
+    Profile p = input.profile();
+    int index = input.index();
+    boolean diff = input.diff();
+    NodeTable nodes = input.nodes();
 
     Tree tree = new Tree(p.sampleCount() + 16);
     for (int s = 0; s < p.sampleCount(); s++) {
@@ -54,6 +53,7 @@ public final class CallTreeCalculator {
         }
       }
     }
+    ValueType type = input.type();
     return new FlameGraph(type.type(), type.unit(), diff, tree.toRecords(nodes, diff));
   }
 

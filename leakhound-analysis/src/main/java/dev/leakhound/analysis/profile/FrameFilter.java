@@ -47,8 +47,7 @@ public final class FrameFilter {
       }
     }
     ProfileBuilder b = ProfileAlgebra.withTables(p);
-    long[] v = new long[p.sampleTypes().size()];
-    int[] stack = new int[64];
+    SampleCopier copier = new SampleCopier(p, b);
     for (int s = 0; s < p.sampleCount(); s++) {
       boolean focused = false;
       boolean ignored = false;
@@ -58,10 +57,7 @@ public final class FrameFilter {
         ignored = st == -1;
       }
       if (focused && !ignored) {
-        for (int t = 0; t < v.length; t++) {
-          v[t] = p.value(s, t);
-        }
-        stack = ProfileAlgebra.addSample(b, p, s, stack, v, p.labels(s));
+        copier.copy(s);
       }
     }
     return b.build();
@@ -134,8 +130,7 @@ public final class FrameFilter {
       }
       b.addLocation(loc);
     }
-    long[] v = new long[p.sampleTypes().size()];
-    int[] stack = new int[64];
+    SampleCopier copier = new SampleCopier(p, b);
     for (int s = 0; s < p.sampleCount(); s++) {
       int depth = p.stackDepth(s);
       int from = 0;
@@ -153,16 +148,7 @@ public final class FrameFilter {
         from = prune[loc] ? d + 1 : d;
         break;
       }
-      if (stack.length < depth) {
-        stack = new int[depth * 2];
-      }
-      for (int d = from; d < depth; d++) {
-        stack[d - from] = p.stackLocation(s, d);
-      }
-      for (int t = 0; t < v.length; t++) {
-        v[t] = p.value(s, t);
-      }
-      b.addSampleByIndex(stack, depth - from, v, p.labels(s));
+      copier.copyFrames(s, from, copier.valuesOf(s), p.labels(s));
     }
     return b.build();
   }

@@ -60,20 +60,18 @@ public final class ProfileAlgebra {
       return profile;
     }
     ProfileBuilder b = withTables(profile);
-    long[] v = new long[types];
-    int[] stack = new int[64];
+    SampleCopier copier = new SampleCopier(profile, b);
     for (int s = 0; s < profile.sampleCount(); s++) {
+      long[] v = copier.valuesOf(s);
       boolean keep = false;
       for (int t = 0; t < types; t++) {
-        long value = profile.value(s, t);
         if (ratios[t] != 1) {
-          value = (long) goRound(value * ratios[t]);
-          keep |= value != 0;
+          v[t] = (long) goRound(v[t] * ratios[t]);
+          keep |= v[t] != 0;
         }
-        v[t] = value;
       }
       if (keep) {
-        stack = addSample(b, profile, s, stack, v, profile.labels(s));
+        copier.copy(s, v, profile.labels(s));
       }
     }
     return b.build();
@@ -85,31 +83,35 @@ public final class ProfileAlgebra {
    */
   public static Profile setLabel(Profile profile, String key, String value) {
     ProfileBuilder b = withTables(profile);
+    SampleCopier copier = new SampleCopier(profile, b);
     Label label = Label.of(key, value);
-    long[] v = new long[profile.sampleTypes().size()];
-    int[] stack = new int[64];
     for (int s = 0; s < profile.sampleCount(); s++) {
-      List<Label> labels = new ArrayList<>(profile.labelCount(s) + 1);
-      boolean placed = false;
-      for (Label l : profile.labels(s)) {
-        if (l.isString() && l.key().equals(key)) {
-          if (!placed) {
-            labels.add(label);
-            placed = true;
-          }
-        } else {
-          labels.add(l);
-        }
-      }
-      if (!placed) {
-        labels.add(label);
-      }
-      for (int t = 0; t < v.length; t++) {
-        v[t] = profile.value(s, t);
-      }
-      stack = addSample(b, profile, s, stack, v, labels);
+      copier.copy(s, copier.valuesOf(s), withLabel(profile.labels(s), label));
     }
     return b.build();
+  }
+
+  /** {@code labels} with the string values of {@code label}'s key replaced by {@code label}. */
+  static List<Label> withLabel(List<Label> labels, Label label) {
+    if (labels.isEmpty()) {
+      return List.of(label);
+    }
+    List<Label> out = new ArrayList<>(labels.size() + 1);
+    boolean placed = false;
+    for (Label l : labels) {
+      if (l.isString() && l.key().equals(label.key())) {
+        if (!placed) {
+          out.add(label);
+          placed = true;
+        }
+      } else {
+        out.add(l);
+      }
+    }
+    if (!placed) {
+      out.add(label);
+    }
+    return out;
   }
 
   /**
@@ -152,18 +154,6 @@ public final class ProfileAlgebra {
     p.locations().forEach(b::addLocation);
     p.functions().forEach(b::addFunction);
     return b;
-  }
-
-  /** Adds sample {@code s} of {@code p} with new values and labels; returns the scratch stack. */
-  static int[] addSample(
-      ProfileBuilder b, Profile p, int s, int[] stack, long[] values, List<Label> labels) {
-    int depth = p.stackDepth(s);
-    int[] scratch = stack.length >= depth ? stack : new int[depth * 2];
-    for (int d = 0; d < depth; d++) {
-      scratch[d] = p.stackLocation(s, d);
-    }
-    b.addSampleByIndex(scratch, depth, values, labels);
-    return scratch;
   }
 
   /** Go's {@code math.Round}: half away from zero. */

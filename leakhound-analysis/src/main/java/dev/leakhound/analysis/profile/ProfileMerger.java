@@ -122,7 +122,9 @@ final class ProfileMerger {
       }
       int stackId = stacks.intern(stack, depth);
       int labelId =
-          setLabel == null ? labelSetId(src.labels(s)) : labelSetId(withLabel(src, s, setLabel));
+          setLabel == null
+              ? labelSetId(src.labels(s))
+              : labelSetId(ProfileAlgebra.withLabel(src.labels(s), setLabel));
       long key = ((long) stackId << 32) | labelId;
       int merged = sampleByKey.get(key);
       if (merged < 0) {
@@ -134,31 +136,6 @@ final class ProfileMerger {
         values[at + t] += sign * src.value(s, t);
       }
     }
-  }
-
-  /** The labels of sample {@code s} with the string label of {@code label}'s key replaced. */
-  private static List<Label> withLabel(Profile src, int s, Label label) {
-    int n = src.labelCount(s);
-    if (n == 0) {
-      return List.of(label);
-    }
-    List<Label> labels = new ArrayList<>(n + 1);
-    boolean placed = false;
-    for (int k = 0; k < n; k++) {
-      Label l = src.label(s, k);
-      if (l.isString() && l.key().equals(label.key())) {
-        if (!placed) {
-          labels.add(label);
-          placed = true;
-        }
-      } else {
-        labels.add(l);
-      }
-    }
-    if (!placed) {
-      labels.add(label);
-    }
-    return labels;
   }
 
   private int newSample(int stackId, int labelId) {

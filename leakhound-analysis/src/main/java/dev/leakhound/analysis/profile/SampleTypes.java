@@ -53,13 +53,13 @@ final class SampleTypes {
     }
     ProfileBuilder b =
         ProfileAlgebra.withTables(p).sampleTypes(types).defaultSampleType(defaultType);
+    SampleCopier copier = new SampleCopier(p, b);
     long[] v = new long[remap.length];
-    int[] stack = new int[64];
     for (int s = 0; s < p.sampleCount(); s++) {
       for (int i = 0; i < remap.length; i++) {
         v[i] = p.value(s, remap[i]);
       }
-      stack = ProfileAlgebra.addSample(b, p, s, stack, v, p.labels(s));
+      copier.copy(s, v, p.labels(s));
     }
     return b.build();
   }
@@ -88,13 +88,9 @@ final class SampleTypes {
       }
       Profile scaled = ProfileAlgebra.scaleN(p, ratios);
       ProfileBuilder b = ProfileAlgebra.withTables(scaled).sampleTypes(types);
-      long[] v = new long[n];
-      int[] stack = new int[64];
+      SampleCopier copier = new SampleCopier(scaled, b);
       for (int s = 0; s < scaled.sampleCount(); s++) {
-        for (int t = 0; t < n; t++) {
-          v[t] = scaled.value(s, t);
-        }
-        stack = ProfileAlgebra.addSample(b, scaled, s, stack, v, scaled.labels(s));
+        copier.copy(s);
       }
       out.add(b.build());
     }

@@ -35,13 +35,9 @@ final class SymbolNames {
       b.addFunction(
           new Function(f.id(), simplified(f), f.systemName(), f.filename(), f.startLine()));
     }
-    long[] v = new long[p.sampleTypes().size()];
-    int[] stack = new int[64];
+    SampleCopier copier = new SampleCopier(p, b);
     for (int s = 0; s < p.sampleCount(); s++) {
-      for (int t = 0; t < v.length; t++) {
-        v[t] = p.value(s, t);
-      }
-      stack = ProfileAlgebra.addSample(b, p, s, stack, v, p.labels(s));
+      copier.copy(s);
     }
     return b.build();
   }

@@ -34,14 +34,13 @@ public final class TopCalculator {
   private TopCalculator() {}
 
   public static TopReport compute(Profile profile, TopOptions options) {
-    Profile p = FrameFilter.removeUninteresting(SymbolNames.simplify(profile));
-    int index = SampleIndex.resolve(p, options.sampleIndex());
-    ValueType type = p.sampleTypes().get(index);
-    boolean diff = ProfileAlgebra.isDiff(p);
-    long total = total(p, index);
-    p = FrameFilter.focusIgnore(p, options.focus(), options.ignore());
-
-    NodeTable nodes = new NodeTable(p, options.granularity());
+    ReportInput input = ReportInput.of(profile, options);
+    Profile p = input.profile();
+    int index = input.index();
+    ValueType type = input.type();
+    boolean diff = input.diff();
+    long total = input.total();
+    NodeTable nodes = input.nodes();
     int n = nodes.size();
     long[] flat = new long[n];
     long[] cum = new long[n];
@@ -197,20 +196,6 @@ public final class TopCalculator {
       labels[i] = !inlined[i] ? "" : called[i] ? "(partial-inline)" : "(inline)";
     }
     return labels;
-  }
-
-  /** pprof's {@code computeTotal}: sum of |values|, over the base samples when there are any. */
-  static long total(Profile p, int index) {
-    long total = 0;
-    long baseTotal = 0;
-    for (int s = 0; s < p.sampleCount(); s++) {
-      long v = Math.abs(p.value(s, index));
-      total += v;
-      if (ProfileAlgebra.isBaseSample(p, s)) {
-        baseTotal += v;
-      }
-    }
-    return baseTotal > 0 ? baseTotal : total;
   }
 
   private static Comparator<Integer> order(NodeTable nodes, long[] flat, long[] cum, boolean diff) {

@@ -38,8 +38,12 @@ public final class LegacyHeapProfileReader {
   private static final Pattern GROWTH_HEADER = Pattern.compile(COUNTS + " @ growthz?");
   private static final Pattern FRAGMENTATION_HEADER =
       Pattern.compile(COUNTS + " @ fragmentationz?");
+  // pprof's heapSampleRE, made linear for Java's backtracking engine without changing what it
+  // finds: a match never starts inside a run of digits (starting at the run's first digit gives
+  // the same match, and Go's leftmost rule picks that one), and no quantifier needs to give back.
   private static final Pattern SAMPLE =
-      Pattern.compile("(-?\\d+): *(-?\\d+) *\\[ *(\\d+): *(\\d+) *] @([ x0-9a-f]*)");
+      Pattern.compile(
+          "(?:(?<![0-9])|(?=-))(-?\\d++): *+(-?\\d++) *+\\[ *+(\\d++): *+(\\d++) *+] @([ x0-9a-f]*+)");
   private static final String SAMPLE_SHAPE =
       "a heap sample such as '1: 1024 [2: 2048] @ 0x4a1b2c 0x4a1d00'";
 
@@ -109,6 +113,7 @@ public final class LegacyHeapProfileReader {
     int i = 1;
     for (; i < lines.size(); i++) {
       String raw = lines.get(i);
+      LegacyText.requireScannable(raw, source, i + 1);
       symbols.accept(raw);
       String line = raw.strip();
       if (LegacyText.isSpaceOrComment(line)) {
@@ -207,6 +212,8 @@ public final class LegacyHeapProfileReader {
    * runtime.goexit}, so a PC of a sample without a comment under that sample is a hidden frame.
    */
   private static final class GoSymbols {
+    private static final Pattern TABS = Pattern.compile("\t+");
+
     private final Map<Long, List<String[]>> framesByPc = new HashMap<>();
     private final Map<String, DraftFunction> functions = new HashMap<>();
     private final List<Set<Long>> pcsBySample = new ArrayList<>();
@@ -221,7 +228,7 @@ public final class LegacyHeapProfileReader {
         return;
       }
       // The runtime aligns the columns with a tabwriter: fields are separated by runs of tabs.
-      String[] parts = raw.strip().split("\t+");
+      String[] parts = TABS.split(raw.strip());
       long pc;
       try {
         pc = Long.parseUnsignedLong(parts[1].substring(2), 16);

@@ -24,11 +24,14 @@ import java.util.regex.Pattern;
 public final class LegacyJavaProfileReader {
   private static final String HEADER = "--- heapz 1 ---";
   private static final long JAVA_HEAPZ_SAMPLING_RATE = 524288;
-  private static final Pattern ATTRIBUTE = Pattern.compile("([\\w ]+)=([\\w ]+)");
-  private static final Pattern SAMPLE = Pattern.compile(" *(\\d+) +(\\d+) +@ +([ x0-9a-f]*)");
+  // pprof's expressions, made linear for Java's backtracking engine without changing what they
+  // find: a match never starts inside a run its first group could have started earlier (Go's
+  // leftmost rule picks the earlier start, with the same groups), and no quantifier gives back.
+  private static final Pattern ATTRIBUTE = Pattern.compile("(?<![\\w ])([\\w ]++)=([\\w ]++)");
+  private static final Pattern SAMPLE =
+      Pattern.compile(
+          "(?:(?<![0-9])(?=[0-9])|(?<! )(?= )) *+(\\d++) ++(\\d++) ++@ ++([ x0-9a-f]*+)");
   private static final Pattern LOCATION = Pattern.compile("^\\s*0x(\\p{XDigit}+)\\s+(.*)\\s*$");
-  private static final Pattern FILE_LINE = Pattern.compile("^(.*)\\s+\\((.+):(-?\\d+)\\)$");
-  private static final Pattern PATH = Pattern.compile("^(.*)\\s+\\((.*)\\)$");
 
   private LegacyJavaProfileReader() {}
 
@@ -137,20 +140,20 @@ public final class LegacyJavaProfileReader {
       String function;
       String file = "";
       long lineNumber = 0;
-      Matcher fileLine = FILE_LINE.matcher(text);
-      Matcher path = PATH.matcher(text);
-      if (fileLine.find()) {
-        function = fileLine.group(1);
-        file = fileLine.group(2);
+      String[] fileLine = fileLine(text);
+      String[] path = fileLine == null ? path(text) : null;
+      if (fileLine != null) {
+        function = fileLine[0];
+        file = fileLine[1];
         try {
-          long n = Long.parseLong(fileLine.group(3));
+          long n = Long.parseLong(fileLine[2]);
           lineNumber = n > 0 ? n : 0;
         } catch (NumberFormatException e) {
           lineNumber = 0;
         }
-      } else if (path.find()) {
-        function = path.group(1);
-        file = baseName(path.group(2));
+      } else if (path != null) {
+        function = path[0];
+        file = baseName(path[1]);
       } else if (text.contains("generated stub/JIT")) {
         function = "STUB";
       } else {
@@ -162,6 +165,59 @@ public final class LegacyJavaProfileReader {
       location.lines = List.of(new DraftLine(fn, lineNumber));
       location.address = 0;
     }
+  }
+
+  /**
+   * pprof's {@code ^(.*)\s+\((.+):(-?[[:digit:]]+)\)$} by hand: the text ends with {@code :LINE)};
+   * the file runs from the last {@code (} that follows a space and leaves it nonempty.
+   */
+  private static String[] fileLine(String text) {
+    int n = text.length();
+    if (n < 6 || text.charAt(n - 1) != ')') {
+      return null;
+    }
+    int digits = n - 1;
+    while (digits > 0 && isAsciiDigit(text.charAt(digits - 1))) {
+      digits--;
+    }
+    int numberStart = digits > 0 && text.charAt(digits - 1) == '-' ? digits - 1 : digits;
+    if (digits == n - 1 || numberStart == 0 || text.charAt(numberStart - 1) != ':') {
+      return null;
+    }
+    int colon = numberStart - 1;
+    for (int open = colon - 2; open >= 1; open--) {
+      if (text.charAt(open) == '(' && isGoSpace(text.charAt(open - 1))) {
+        return new String[] {
+          text.substring(0, open - 1),
+          text.substring(open + 1, colon),
+          text.substring(numberStart, n - 1)
+        };
+      }
+    }
+    return null;
+  }
+
+  /** pprof's {@code ^(.*)\s+\((.*)\)$} by hand: the last {@code (} that follows a space. */
+  private static String[] path(String text) {
+    int n = text.length();
+    if (n < 3 || text.charAt(n - 1) != ')') {
+      return null;
+    }
+    for (int open = n - 2; open >= 1; open--) {
+      if (text.charAt(open) == '(' && isGoSpace(text.charAt(open - 1))) {
+        return new String[] {text.substring(0, open - 1), text.substring(open + 1, n - 1)};
+      }
+    }
+    return null;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Go's {@code \s}: {@code [\t\n\f\r ]}. */
+  private static boolean isGoSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
   }
 
   /** Go's {@code filepath.Base}. */

@@ -15,11 +15,13 @@ import java.util.regex.Pattern;
  * <p>Stateless; thread-safe.
  */
 final class LegacyMemoryMap {
-  private static final String HEX = "(?:0x)?(\\p{XDigit}+)";
+  // Hex runs are bounded (an address has at most 16 digits; 32 leaves room for leading zeros) so
+  // that Java's backtracking engine stays linear on hostile lines, where Go's RE2 always is.
+  private static final String HEX = "(?:0x)?(\\p{XDigit}{1,32})";
   private static final String HEX_RANGE = "\\s*" + HEX + "[\\s-]?\\s*" + HEX + ":?";
   private static final String SPACE_STRING = "(?:\\s+(\\S+))?";
-  private static final String SPACE_HEX = "(?:\\s+(\\p{XDigit}+))?";
-  private static final String SPACE_AT_OFFSET = "(?:\\s+\\(@(\\p{XDigit}+)\\))?";
+  private static final String SPACE_HEX = "(?:\\s+(\\p{XDigit}{1,32}))?";
+  private static final String SPACE_AT_OFFSET = "(?:\\s+\\(@(\\p{XDigit}{1,32})\\))?";
   private static final String PERM = "(?:\\s+([-rwxp]+))?";
   private static final Pattern PROC_MAPS =
       Pattern.compile(
@@ -27,12 +29,11 @@ final class LegacyMemoryMap {
               + HEX_RANGE
               + PERM
               + SPACE_HEX
-              + "\\s+\\p{XDigit}+:\\p{XDigit}+"
+              + "\\s+\\p{XDigit}{1,32}:\\p{XDigit}{1,32}"
               + "\\s+\\d+"
               + SPACE_STRING);
   private static final Pattern BRIEF_MAPS =
       Pattern.compile("^" + HEX_RANGE + PERM + SPACE_STRING + SPACE_AT_OFFSET + SPACE_HEX);
-  private static final Pattern LOG_PREFIX = Pattern.compile("^[^\\[\\]]+:[0-9]+]\\s");
   private static final String[] SENTINELS = {"--- Memory map: ---", "MAPPED_LIBRARIES:"};
 
   private LegacyMemoryMap() {}
@@ -52,6 +53,9 @@ final class LegacyMemoryMap {
     List<DraftMapping> mappings = new ArrayList<>();
     List<String[]> variables = new ArrayList<>();
     for (String raw : lines) {
+      if (raw.length() >= LegacyText.MAX_LINE) {
+        break; // pprof's scanner stops at a line this long
+      }
       String line = substitute(removeLoggingInfo(raw), variables);
       Matcher m = PROC_MAPS.matcher(line);
       String start;
@@ -106,9 +110,35 @@ final class LegacyMemoryMap {
     return s == null ? "" : s;
   }
 
-  private static String removeLoggingInfo(String line) {
-    Matcher m = LOG_PREFIX.matcher(line);
-    return m.find() ? line.substring(m.end()) : line;
+  /**
+   * pprof's {@code removeLoggingInfo}: strips a glog prefix {@code ^[^\[\]]+:[0-9]+]\s}, written by
+   * hand: the prefix can only end at the line's first bracket, which must be a {@code ]}.
+   */
+  static String removeLoggingInfo(String line) {
+    int bracket = 0;
+    while (bracket < line.length() && line.charAt(bracket) != '[' && line.charAt(bracket) != ']') {
+      bracket++;
+    }
+    if (bracket >= line.length() - 1
+        || line.charAt(bracket) != ']'
+        || !isGoSpace(line.charAt(bracket + 1))) {
+      return line;
+    }
+    int digits = bracket;
+    while (digits > 0
+        && Character.isDigit(line.charAt(digits - 1))
+        && line.charAt(digits - 1) < 128) {
+      digits--;
+    }
+    if (digits == bracket || digits < 2 || line.charAt(digits - 1) != ':') {
+      return line;
+    }
+    return line.substring(bracket + 2);
+  }
+
+  /** Go's {@code \s}: {@code [\t\n\f\r ]}. */
+  private static boolean isGoSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
   }
 
   /** Go's {@code strings.Replacer}: at each position the first variable that matches wins. */

@@ -27,6 +27,18 @@ final class LegacyText {
     return lines;
   }
 
+  /** The longest line Go's {@code bufio.Scanner} (and so pprof) reads: 64 KiB. */
+  static final int MAX_LINE = 64 * 1024;
+
+  /** Fails on a line pprof's scanner would refuse as too long. */
+  static void requireScannable(String line, String source, int lineNumber)
+      throws dev.leakhound.formats.io.InputFormatException {
+    if (line.length() >= MAX_LINE) {
+      throw dev.leakhound.formats.io.InputFormatException.atLine(
+          source, lineNumber, "a line shorter than 64 KiB (pprof reads no longer lines either)");
+    }
+  }
+
   /** Go's {@code isSpaceOrComment}: blank, or starting with {@code #} once trimmed. */
   static boolean isSpaceOrComment(String line) {
     String trimmed = line.strip();

@@ -87,8 +87,10 @@ public final class PprofReader {
                 | (data[n - 2] & 0xffL) << 16
                 | (data[n - 1] & 0xffL) << 24
             : 1 << 16;
-    // Trust the hint only so far: a corrupt trailer must not allocate a gigabyte up front.
-    byte[] out = new byte[(int) Math.min(Math.max(hint, 16), MAX_PREALLOCATION) + 1];
+    // Trust the hint only so far: a corrupt trailer must not allocate a gigabyte up front. Profiles
+    // compress about 2-10 times; beyond 32 times the buffer grows as the data arrives.
+    long plausible = Math.min(MAX_PREALLOCATION, Math.max(1 << 16, 32L * n));
+    byte[] out = new byte[(int) Math.min(Math.max(hint, 16), plausible) + 1];
     int size = 0;
     try (InputStream in = Inputs.decode(source, new ByteArrayInputStream(data))) {
       for (int r; (r = in.read(out, size, out.length - size)) > 0; ) {
