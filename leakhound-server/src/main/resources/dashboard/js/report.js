@@ -14,6 +14,7 @@ const PROFILES = [
   ["currentGoroutines", "Current goroutine profile", "goroutine profile of the capture"],
   ["goroutineDump", "Goroutine dump", "every goroutine's stack (debug=2)"],
   ["goroutineLeak", "Goroutine leak profile", "the runtime's goroutineleak listing"],
+  ["heapDiff", "Heap diff", "the heap from the baseline to the capture (go tool pprof opens it)"],
 ];
 
 export async function mount(main, match, app) {

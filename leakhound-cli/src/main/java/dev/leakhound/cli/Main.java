@@ -1,6 +1,8 @@
 package dev.leakhound.cli;
 
+import dev.leakhound.cli.demo.DemoUnavailableException;
 import dev.leakhound.formats.io.InputFormatException;
+import dev.leakhound.server.config.InvalidConfigException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -49,6 +51,18 @@ public final class Main {
     if (e instanceof InputFormatException) {
       err.println("leakhound: bad input: " + e.getMessage());
       code = ExitCodes.DATA;
+    } else if (e instanceof InvalidConfigException bad) {
+      int n = bad.problems().size();
+      err.println(
+          "leakhound: the configuration has "
+              + n
+              + (n == 1 ? " problem" : " problems")
+              + "; nothing was started:");
+      bad.problems().forEach(p -> err.println("  " + p));
+      code = ExitCodes.DATA;
+    } else if (e instanceof DemoUnavailableException unavailable) {
+      err.println("leakhound: " + e.getMessage());
+      code = unavailable.exitCode();
     } else if (e instanceof UsageException) {
       err.println("leakhound: " + e.getMessage());
       code = ExitCodes.USAGE;

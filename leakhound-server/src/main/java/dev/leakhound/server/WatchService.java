@@ -8,9 +8,11 @@ import dev.leakhound.server.collect.HttpFetcher;
 import dev.leakhound.server.config.WatchConfig;
 import dev.leakhound.server.http.HttpServer;
 import dev.leakhound.server.store.Store;
+import dev.leakhound.server.watch.AnalysisComparison;
 import dev.leakhound.server.watch.Evaluator;
 import dev.leakhound.server.watch.ProfileComparison;
 import dev.leakhound.server.watch.SignalJudge;
+import dev.leakhound.server.watch.TrendJudge;
 import dev.leakhound.server.watch.Watcher;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -71,6 +73,19 @@ public final class WatchService implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * Starts everything for {@code config} with the standard target kinds, the verdict engine ({@link
+   * TrendJudge} with the configuration's options) and the analysis layer's comparisons.
+   */
+  public static WatchService start(WatchConfig config, String version) throws SQLException {
+    return start(
+        config,
+        CollectorRegistry.standard(),
+        TrendJudge.of(config.evaluation()),
+        new AnalysisComparison(),
+        version);
   }
 
   /**

@@ -91,11 +91,28 @@ public final class LabProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts go-shop with {@code args} after the port (e.g. {@code -scenarios map-leak}) and {@code
+   * env} added to the environment (e.g. {@code GOGC=25}).
+   */
+  public static LabProcess startGoShop(List<String> args, java.util.Map<String, String> env) {
+    List<String> command = new ArrayList<>(List.of(goShop().toString(), "-port", "0"));
+    command.addAll(args);
+    return start(command, env);
+  }
+
   /** Starts {@code command}, which prints "listening on 127.0.0.1:PORT" first, and waits for it. */
   public static LabProcess start(List<String> command) {
+    return start(command, java.util.Map.of());
+  }
+
+  /** Same as {@link #start(List)} with {@code env} added to the environment. */
+  public static LabProcess start(List<String> command, java.util.Map<String, String> env) {
     Process p;
     try {
-      p = new ProcessBuilder(command).start();
+      ProcessBuilder pb = new ProcessBuilder(command);
+      pb.environment().putAll(env);
+      p = pb.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -173,16 +190,7 @@ public final class LabProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Processes.stop(process);
   }
 
   private static Path build(String pkg, String binary, List<String> env) {

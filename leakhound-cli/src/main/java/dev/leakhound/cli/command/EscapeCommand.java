@@ -1,6 +1,19 @@
 package dev.leakhound.cli.command;
 
+import dev.leakhound.analysis.escape.EscapeAnalyzer;
+import dev.leakhound.analysis.escape.EscapeReport;
+import dev.leakhound.analysis.escape.EscapeTextRenderer;
+import dev.leakhound.analysis.render.JsonRenderer;
+import dev.leakhound.analysis.source.SourceFiles;
+import dev.leakhound.cli.ExitCodes;
+import dev.leakhound.cli.Output;
 import dev.leakhound.cli.UsageException;
+import dev.leakhound.formats.escape.EscapeOutput;
+import dev.leakhound.formats.escape.EscapeOutputReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +25,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "escape",
-    description = "Summarise go build -gcflags=-m output: what escapes to the heap, and where.",
+    description = {
+      "Summarise go build -gcflags=-m output: what escapes to the heap, and where.",
+      "Make the input with: go build -gcflags=-m ./... 2> escape.txt (or -gcflags='-m -m' for"
+          + " exact functions and the reasons)."
+    },
     mixinStandardHelpOptions = true)
 public final class EscapeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Compiler output; '-' for stdin.")
@@ -24,8 +41,41 @@ public final class EscapeCommand implements Callable<Integer> {
       description = "text or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
+  @Option(
+      names = "--base",
+      paramLabel = "FILE",
+      description = "The same build's output before a change: report what newly escapes.")
+  String base;
+
+  @Option(
+      names = "--source-root",
+      paramLabel = "DIR",
+      description =
+          "Where the Go sources are (repeatable; default: paths as printed, from the current"
+              + " directory): ties each site to its function exactly.")
+  List<Path> sourceRoots = new ArrayList<>();
+
+  @Option(names = "-o", paramLabel = "FILE", description = "Write the result to FILE.")
+  Path output;
+
   @Override
-  public Integer call() {
-    throw UsageException.notBuiltYet("escape", 3);
+  public Integer call() throws IOException {
+    if (format != OutputFormat.text && format != OutputFormat.json) {
+      throw new UsageException("escape writes --format text or json, not " + format);
+    }
+    if ("-".equals(file) && "-".equals(base)) {
+      throw new UsageException("standard input ('-') can be given once");
+    }
+    EscapeOutputReader reader = new EscapeOutputReader();
+    EscapeOutput current = reader.read(file);
+    EscapeOutput before = base == null ? null : reader.read(base);
+    EscapeReport report =
+        new EscapeAnalyzer(SourceFiles.under(sourceRoots)).analyze(current, before);
+    if (format == OutputFormat.json) {
+      Output.write(new JsonRenderer<>(), report, output);
+    } else {
+      Output.write(new EscapeTextRenderer(), report, output);
+    }
+    return ExitCodes.OK;
   }
 }

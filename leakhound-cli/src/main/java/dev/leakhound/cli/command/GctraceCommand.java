@@ -1,6 +1,18 @@
 package dev.leakhound.cli.command;
 
+import dev.leakhound.analysis.gctrace.GcReport;
+import dev.leakhound.analysis.gctrace.GcSettings;
+import dev.leakhound.analysis.gctrace.GcTextRenderer;
+import dev.leakhound.analysis.gctrace.GcTraceAnalyzer;
+import dev.leakhound.analysis.gctrace.LiveHeapTrendJudge;
+import dev.leakhound.analysis.render.JsonRenderer;
+import dev.leakhound.cli.ExitCodes;
+import dev.leakhound.cli.Output;
 import dev.leakhound.cli.UsageException;
+import dev.leakhound.formats.gctrace.GcTrace;
+import dev.leakhound.formats.gctrace.GcTraceReader;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +37,40 @@ public final class GctraceCommand implements Callable<Integer> {
       description = "text or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
+  @Option(
+      names = "--gomemlimit",
+      paramLabel = "LIMIT",
+      description = "The program's GOMEMLIMIT (512MiB, 2GiB, bytes): compared with the heap goal.")
+  String gomemlimit;
+
+  @Option(
+      names = "--gogc",
+      paramLabel = "PERCENT",
+      description = "The program's GOGC, when known (else estimated from the trace).")
+  Integer gogc;
+
+  @Option(names = "-o", paramLabel = "FILE", description = "Write the result to FILE.")
+  Path output;
+
   @Override
-  public Integer call() {
-    throw UsageException.notBuiltYet("gctrace", 3);
+  public Integer call() throws IOException {
+    if (format != OutputFormat.text && format != OutputFormat.json) {
+      throw new UsageException("gctrace writes --format text or json, not " + format);
+    }
+    GcSettings settings;
+    try {
+      settings =
+          new GcSettings(gomemlimit == null ? null : GcSettings.parseMemoryLimit(gomemlimit), gogc);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--gomemlimit/--gogc: " + e.getMessage());
+    }
+    GcTrace trace = new GcTraceReader().read(file);
+    GcReport report = new GcTraceAnalyzer(LiveHeapTrendJudge.NOT_JUDGED).analyze(trace, settings);
+    if (format == OutputFormat.json) {
+      Output.write(new JsonRenderer<>(), report, output);
+    } else {
+      Output.write(new GcTextRenderer(), report, output);
+    }
+    return ExitCodes.OK;
   }
 }

@@ -124,6 +124,7 @@ final class GoCollector implements Collector {
   @Override
   public Set<ProfileKind> captureKinds() {
     Set<ProfileKind> kinds = EnumSet.allOf(ProfileKind.class);
+    kinds.remove(ProfileKind.HEAP_DIFF);
     kinds.removeAll(absent);
     return kinds;
   }
@@ -137,6 +138,7 @@ final class GoCollector implements Collector {
           case GOROUTINE_COUNTS -> "/goroutine?debug=1";
           case GOROUTINE_FULL -> "/goroutine?debug=2";
           case GOROUTINE_LEAK -> "/goroutineleak?debug=1";
+          case HEAP_DIFF -> throw new CollectException("a heap diff is computed, not captured");
         };
     URI uri = URI.create(base + pprof + path);
     Fetched f;

@@ -20,6 +20,9 @@ import java.util.Map;
  * <p>Not thread-safe: one per collector; scrapes never overlap.
  */
 final class MetricsEndpoint {
+  /** The target option naming the request counter. */
+  static final String REQUESTS_METRIC = "requestsMetric";
+
   private final HttpFetcher http;
   private final TargetConfig target;
   private final GcFloorTracker floor = new GcFloorTracker();
@@ -57,7 +60,8 @@ final class MetricsEndpoint {
       live = Double.NaN;
     } else {
       Exposition e = parsePrometheus(uri, body, f.contentType());
-      PrometheusSignals.Reading r = PrometheusSignals.read(e);
+      PrometheusSignals.Reading r =
+          PrometheusSignals.read(e, target.options().get(REQUESTS_METRIC));
       values.putAll(r.values());
       live = r.liveHeap();
       gogc = r.gogcPercent();

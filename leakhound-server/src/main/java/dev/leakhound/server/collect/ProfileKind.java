@@ -20,7 +20,12 @@ public enum ProfileKind {
    * {@code /debug/pprof/goroutineleak?debug=1} (Go 1.26 with GOEXPERIMENT=goroutineleakprofile):
    * the goroutines the GC proved can never run again.
    */
-  GOROUTINE_LEAK("goroutineleak-debug1", "text/plain; charset=utf-8", ".txt");
+  GOROUTINE_LEAK("goroutineleak-debug1", "text/plain; charset=utf-8", ".txt"),
+  /**
+   * Not captured but made by the diagnosis: the heap profile diff from the baseline to the capture
+   * (gzipped profile.proto with pprof's base labels; {@code go tool pprof} opens it).
+   */
+  HEAP_DIFF("heap-diff", "application/octet-stream", ".pb.gz");
 
   private final String id;
   private final String contentType;

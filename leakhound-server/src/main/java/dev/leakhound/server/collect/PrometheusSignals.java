@@ -24,8 +24,16 @@ public final class PrometheusSignals {
   /** What one exposition says, before the heap floor is derived (see {@link GcFloorTracker}). */
   public record Reading(Map<Signal, Double> values, double liveHeap, double gogcPercent) {}
 
-  /** Reads the known signals out of {@code e}. */
+  /** Reads the known signals out of {@code e}, requests from the usual counters. */
   public static Reading read(Exposition e) {
+    return read(e, null);
+  }
+
+  /**
+   * Reads the known signals out of {@code e}; {@code requestsMetric} names the request counter (all
+   * its series summed), or null to look for the usual ones.
+   */
+  public static Reading read(Exposition e, String requestsMetric) {
     Map<String, List<MetricSample>> s = e.samplesByName();
     Map<Signal, Double> v = new EnumMap<>(Signal.class);
     put(v, Signal.HEAP_INUSE, first(s, "go_memstats_heap_inuse_bytes"));
@@ -53,6 +61,7 @@ public final class PrometheusSignals {
     }
     put(v, Signal.MEMORY_LIMIT, limit > 0 && limit < NO_LIMIT ? limit : Double.NaN);
     put(v, Signal.START_TIME, first(s, "process_start_time_seconds"));
+    put(v, Signal.REQUESTS, requestsMetric != null ? sum(s, requestsMetric) : requests(s));
     double live = first(s, "go_gc_heap_live_bytes");
     if (Double.isNaN(live)) {
       live = sum(s, "jvm_memory_pool_collection_used_bytes");
@@ -62,6 +71,25 @@ public final class PrometheusSignals {
     }
     double gogc = first(s, "go_gc_gogc_percent");
     return new Reading(v, live, Double.isNaN(gogc) ? 100 : gogc);
+  }
+
+  /**
+   * The request counter by convention: client_golang's {@code <namespace>_http_requests_total} (or
+   * plain {@code http_requests_total}), Micrometer's {@code http_server_requests_seconds_count}.
+   * The first such name, alphabetically, summed over its series.
+   */
+  private static double requests(Map<String, List<MetricSample>> s) {
+    String best = null;
+    for (String name : s.keySet()) {
+      boolean conventional =
+          name.endsWith("http_requests_total")
+              || name.equals("http_server_requests_seconds_count")
+              || name.equals("http_server_requests_total");
+      if (conventional && (best == null || name.compareTo(best) < 0)) {
+        best = name;
+      }
+    }
+    return best == null ? Double.NaN : sum(s, best);
   }
 
   private static void put(Map<Signal, Double> v, Signal signal, double value) {

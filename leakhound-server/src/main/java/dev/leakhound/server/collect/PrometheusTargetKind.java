@@ -18,7 +18,7 @@ public final class PrometheusTargetKind implements TargetKind {
 
   @Override
   public Set<String> optionKeys() {
-    return Set.of();
+    return Set.of(MetricsEndpoint.REQUESTS_METRIC);
   }
 
   @Override

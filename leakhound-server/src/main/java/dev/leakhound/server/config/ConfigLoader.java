@@ -3,10 +3,7 @@ package dev.leakhound.server.config;
 import dev.leakhound.server.config.ConfigNode.ListNode;
 import dev.leakhound.server.config.ConfigNode.MapNode;
 import dev.leakhound.server.config.ConfigNode.Scalar;
-import dev.leakhound.server.signal.Signal;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,12 +34,6 @@ public final class ConfigLoader {
   static final long DEFAULT_MAX_DECOMPRESSED = 64L << 20;
   private static final Duration MIN_INTERVAL = Duration.ofMillis(100);
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-  private static final Pattern ALERT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-  private static final Pattern THRESHOLD =
-      Pattern.compile(
-          "\\s*([a-z_]+)\\s*(>=|<=|==|!=|>|<)\\s*([0-9.]+\\s*[A-Za-z]*)\\s*(?:for\\s+(\\S+))?\\s*");
 
   private static final Set<String> TOP_KEYS =
       Set.of(
@@ -76,6 +66,7 @@ public final class ConfigLoader {
   private final Map<String, TargetKindSpec> kinds;
   private final Map<String, String> env;
   private final ConfigProblems problems;
+  private final NodeReader in;
 
   private ConfigLoader(
       String fileName, Path baseDir, Map<String, TargetKindSpec> kinds, Map<String, String> env) {
@@ -84,6 +75,7 @@ public final class ConfigLoader {
     this.kinds = kinds;
     this.env = env;
     this.problems = new ConfigProblems(fileName);
+    this.in = new NodeReader(problems, env);
   }
 
   /**
@@ -122,48 +114,63 @@ public final class ConfigLoader {
       problems.add(root.line(), "", "a mapping of settings, found " + root.describe());
       return null;
     }
-    checkKeys(top, TOP_KEYS, "");
-    Path dataDir = baseDir.resolve(string(top, "dataDir", "", "./leakhound-data")).normalize();
+    in.checkKeys(top, TOP_KEYS, "");
+    Path dataDir = baseDir.resolve(in.string(top, "dataDir", "", "./leakhound-data")).normalize();
     HostPort listen = listen(top);
     String token = token(top);
-    String externalUrl = string(top, "externalUrl", "", null);
+    String externalUrl = in.string(top, "externalUrl", "", null);
     if (externalUrl == null && listen != null) {
       externalUrl = "http://" + listen;
     }
 
-    MapNode evalNode = section(top, "evaluation", Set.of("interval", "window", "resolveWindow"));
+    MapNode evalNode =
+        in.section(
+            top,
+            "evaluation",
+            Set.of(
+                "interval",
+                "window",
+                "resolveWindow",
+                "warmUp",
+                "minimumSpan",
+                "minimumLeak",
+                "plateauWindow"));
     WatchConfig.Evaluation evaluation =
         new WatchConfig.Evaluation(
-            duration(evalNode, "interval", "evaluation", Duration.ofMinutes(1)),
-            duration(evalNode, "window", "evaluation", Duration.ofHours(6)),
-            duration(evalNode, "resolveWindow", "evaluation", Duration.ofMinutes(30)));
-    MapNode capNode = section(top, "capture", Set.of("baselineInterval", "baselinesKept"));
+            in.duration(evalNode, "interval", "evaluation", Duration.ofMinutes(1)),
+            in.duration(evalNode, "window", "evaluation", Duration.ofHours(6)),
+            in.duration(evalNode, "resolveWindow", "evaluation", Duration.ofMinutes(30)),
+            in.duration(evalNode, "warmUp", "evaluation", null),
+            in.duration(evalNode, "minimumSpan", "evaluation", null),
+            in.duration(evalNode, "minimumLeak", "evaluation", null),
+            in.duration(evalNode, "plateauWindow", "evaluation", null));
+    MapNode capNode = in.section(top, "capture", Set.of("baselineInterval", "baselinesKept"));
     WatchConfig.Capture capture =
         new WatchConfig.Capture(
-            duration(capNode, "baselineInterval", "capture", Duration.ofMinutes(15)),
-            (int) count(capNode, "baselinesKept", "capture", 4, 1, 100));
+            in.duration(capNode, "baselineInterval", "capture", Duration.ofMinutes(15)),
+            (int) in.count(capNode, "baselinesKept", "capture", 4, 1, 100));
     MapNode retNode =
-        section(top, "retention", Set.of("raw", "downsampled", "reports", "profiles"));
+        in.section(top, "retention", Set.of("raw", "downsampled", "reports", "profiles"));
     WatchConfig.Retention retention =
         new WatchConfig.Retention(
-            duration(retNode, "raw", "retention", Duration.ofDays(2)),
-            duration(retNode, "downsampled", "retention", Duration.ofDays(30)),
-            duration(retNode, "reports", "retention", Duration.ofDays(90)),
-            duration(retNode, "profiles", "retention", Duration.ofDays(14)));
+            in.duration(retNode, "raw", "retention", Duration.ofDays(2)),
+            in.duration(retNode, "downsampled", "retention", Duration.ofDays(30)),
+            in.duration(retNode, "reports", "retention", Duration.ofDays(90)),
+            in.duration(retNode, "profiles", "retention", Duration.ofDays(14)));
 
     MapNode defaults =
-        section(
+        in.section(
             top, "defaults", Set.of("interval", "timeout", "maxBodySize", "maxDecompressedSize"));
     Defaults d =
         new Defaults(
-            duration(defaults, "interval", "defaults", DEFAULT_INTERVAL),
-            duration(defaults, "timeout", "defaults", DEFAULT_TIMEOUT),
-            bytes(defaults, "maxBodySize", "defaults", DEFAULT_MAX_BODY),
-            bytes(defaults, "maxDecompressedSize", "defaults", DEFAULT_MAX_DECOMPRESSED));
+            in.duration(defaults, "interval", "defaults", DEFAULT_INTERVAL),
+            in.duration(defaults, "timeout", "defaults", DEFAULT_TIMEOUT),
+            in.bytes(defaults, "maxBodySize", "defaults", DEFAULT_MAX_BODY),
+            in.bytes(defaults, "maxDecompressedSize", "defaults", DEFAULT_MAX_DECOMPRESSED));
 
     List<TargetConfig> targets = targets(top, d);
-    List<RuleConfig> rules = rules(top, targets);
-    List<ReceiverConfig> receivers = receivers(top);
+    List<RuleConfig> rules = RulesReader.read(in, top, targets);
+    List<ReceiverConfig> receivers = ReceiversReader.read(in, top);
     if (!problems.isEmpty()) {
       return null;
     }
@@ -185,7 +192,7 @@ public final class ConfigLoader {
       Duration interval, Duration timeout, long maxBody, long maxDecompressed) {}
 
   private HostPort listen(MapNode top) {
-    String text = string(top, "listen", "", "127.0.0.1:9464");
+    String text = in.string(top, "listen", "", "127.0.0.1:9464");
     if (text == null) {
       return null;
     }
@@ -198,8 +205,8 @@ public final class ConfigLoader {
   }
 
   private String token(MapNode top) {
-    String token = string(top, "token", "", null);
-    String tokenFile = string(top, "tokenFile", "", null);
+    String token = in.string(top, "token", "", null);
+    String tokenFile = in.string(top, "tokenFile", "", null);
     if (token != null && tokenFile != null) {
       problems.add(top.keyLine("tokenFile"), "tokenFile", "either token or tokenFile, not both");
       return null;
@@ -255,7 +262,7 @@ public final class ConfigLoader {
   }
 
   private TargetConfig target(MapNode t, String path, Defaults d, Set<String> names) {
-    String name = required(t, "name", path);
+    String name = in.required(t, "name", path);
     if (name != null) {
       if (!NAME.matcher(name).matches()) {
         problems.add(
@@ -267,7 +274,7 @@ public final class ConfigLoader {
             t.keyLine("name"), path + ".name", "a unique name, found '" + name + "' again");
       }
     }
-    String kindName = required(t, "kind", path);
+    String kindName = in.required(t, "kind", path);
     TargetKindSpec kind = null;
     if (kindName != null) {
       kind = kinds.get(kindName);
@@ -286,18 +293,19 @@ public final class ConfigLoader {
     if (kind != null) {
       allowed.addAll(kind.optionKeys());
     }
-    checkKeys(t, allowed, path);
-    String address = string(t, "address", path, null);
+    in.checkKeys(t, allowed, path);
+    String address = in.string(t, "address", path, null);
     if (kind != null && kind.needsAddress() && address == null) {
       problems.add(t.line(), path + ".address", "an address for a " + kind.name() + " target");
     }
-    Duration interval = duration(t, "interval", path, d.interval());
+    Duration interval = in.duration(t, "interval", path, d.interval());
     if (interval.compareTo(MIN_INTERVAL) < 0) {
       problems.add(t.keyLine("interval"), path + ".interval", "an interval of at least 100ms");
       interval = d.interval();
     }
     Duration timeout =
-        duration(t, "timeout", path, d.timeout().compareTo(interval) > 0 ? interval : d.timeout());
+        in.duration(
+            t, "timeout", path, d.timeout().compareTo(interval) > 0 ? interval : d.timeout());
     if (t.get("timeout") != null && timeout.compareTo(interval) > 0) {
       problems.add(
           t.keyLine("timeout"),
@@ -305,16 +313,16 @@ public final class ConfigLoader {
           "a timeout no longer than the interval (" + Units.formatDuration(interval) + ")");
     }
     Limits limits = limits(t, path);
-    long maxBody = bytes(t, "maxBodySize", path, d.maxBody());
-    long maxDecompressed = bytes(t, "maxDecompressedSize", path, d.maxDecompressed());
-    Map<String, String> labels = stringMap(t, "labels", path, true);
+    long maxBody = in.bytes(t, "maxBodySize", path, d.maxBody());
+    long maxDecompressed = in.bytes(t, "maxDecompressedSize", path, d.maxDecompressed());
+    Map<String, String> labels = in.stringMap(t, "labels", path, true);
     Map<String, String> optionValues = new LinkedHashMap<>();
     Map<String, Integer> optionLines = new LinkedHashMap<>();
     if (kind != null) {
       for (String key : kind.optionKeys()) {
         ConfigNode n = t.get(key);
         if (n instanceof Scalar s && s.kind() != Scalar.Kind.NULL) {
-          optionValues.put(key, expand(s.text(), s.line(), path + "." + key));
+          optionValues.put(key, in.expand(s.text(), s.line(), path + "." + key));
           optionLines.put(key, t.keyLine(key));
         } else if (n != null) {
           problems.add(n.line(), path + "." + key, "a single value, found " + n.describe());
@@ -351,395 +359,11 @@ public final class ConfigLoader {
       problems.add(n.line(), p, "a mapping like {memory: 2GiB, goroutines: 10000}");
       return Limits.NONE;
     }
-    checkKeys(m, Set.of("memory", "goroutines", "openFds", "threads"), p);
+    in.checkKeys(m, Set.of("memory", "goroutines", "openFds", "threads"), p);
     return new Limits(
-        quantity(m, "memory", p),
-        quantity(m, "goroutines", p),
-        quantity(m, "openFds", p),
-        quantity(m, "threads", p));
-  }
-
-  // ---------------------------------------------------------------- rules
-
-  private List<RuleConfig> rules(MapNode top, List<TargetConfig> targets) {
-    ConfigNode node = top.get("rules");
-    if (node == null) {
-      return List.of(RuleConfig.defaultLeakRule());
-    }
-    List<RuleConfig> out = new ArrayList<>();
-    if (!(node instanceof ListNode list)) {
-      problems.add(node.line(), "rules", "a list of rules, found " + node.describe());
-      return out;
-    }
-    Set<String> targetNames = new HashSet<>();
-    targets.forEach(t -> targetNames.add(t.name()));
-    for (int i = 0; i < list.items().size(); i++) {
-      String path = "rules[" + i + "]";
-      ConfigNode item = list.items().get(i);
-      if (!(item instanceof MapNode r)) {
-        problems.add(item.line(), path, "a rule (a mapping with name and when)");
-        continue;
-      }
-      checkKeys(
-          r, Set.of("name", "when", "for", "severity", "targets", "labels", "annotations"), path);
-      String name = required(r, "name", path);
-      if (name != null && !ALERT_NAME.matcher(name).matches()) {
-        problems.add(
-            r.keyLine("name"),
-            path + ".name",
-            "an alert name like HeapTooLarge, found '" + name + "'");
-      }
-      String when = required(r, "when", path);
-      List<String> ruleTargets = stringList(r, "targets", path);
-      for (String tn : ruleTargets) {
-        if (!targetNames.contains(tn)) {
-          problems.add(
-              r.keyLine("targets"),
-              path + ".targets",
-              "the name of a configured target, found '" + tn + "'");
-        }
-      }
-      Map<String, String> labels = stringMap(r, "labels", path, true);
-      Map<String, String> annotations = stringMap(r, "annotations", path, false);
-      Duration holdFor = duration(r, "for", path, null);
-      if (when == null || name == null) {
-        continue;
-      }
-      if (when.equals("leak") || when.equals("suspect")) {
-        String severity = string(r, "severity", path, "critical");
-        out.add(
-            new RuleConfig(
-                name,
-                when,
-                null,
-                null,
-                Double.NaN,
-                holdFor,
-                severity,
-                ruleTargets,
-                labels,
-                annotations,
-                when));
-        continue;
-      }
-      Matcher m = THRESHOLD.matcher(when);
-      if (!m.matches()) {
-        problems.add(
-            r.keyLine("when"),
-            path + ".when",
-            "'leak', 'suspect' or a condition like 'heap_inuse_bytes > 1GiB for 5m', found '"
-                + when
-                + "'");
-        continue;
-      }
-      Signal signal = Signal.byId(m.group(1));
-      if (signal == null) {
-        problems.add(
-            r.keyLine("when"),
-            path + ".when",
-            "a signal (" + Signal.ids() + "), found '" + m.group(1) + "'");
-      }
-      double threshold = Units.parseQuantity(m.group(3));
-      if (Double.isNaN(threshold)) {
-        problems.add(
-            r.keyLine("when"),
-            path + ".when",
-            "a number like 1GiB, 512MiB or 10000, found '" + m.group(3).strip() + "'");
-      }
-      if (m.group(4) != null) {
-        Duration inline = Units.parseDuration(m.group(4));
-        if (inline == null) {
-          problems.add(
-              r.keyLine("when"),
-              path + ".when",
-              "a duration after 'for', found '" + m.group(4) + "'");
-        } else if (holdFor != null) {
-          problems.add(
-              r.keyLine("for"), path + ".for", "'for' in the condition or as a key, not both");
-        } else {
-          holdFor = inline;
-        }
-      }
-      if (signal == null || Double.isNaN(threshold)) {
-        continue;
-      }
-      String severity = string(r, "severity", path, "warning");
-      out.add(
-          new RuleConfig(
-              name,
-              null,
-              signal,
-              m.group(2),
-              threshold,
-              holdFor,
-              severity,
-              ruleTargets,
-              labels,
-              annotations,
-              when.strip()));
-    }
-    return out;
-  }
-
-  // ---------------------------------------------------------------- receivers
-
-  private List<ReceiverConfig> receivers(MapNode top) {
-    ConfigNode node = top.get("receivers");
-    List<ReceiverConfig> out = new ArrayList<>();
-    if (node == null) {
-      return out;
-    }
-    if (!(node instanceof ListNode list)) {
-      problems.add(node.line(), "receivers", "a list of receivers, found " + node.describe());
-      return out;
-    }
-    Set<String> names = new HashSet<>();
-    for (int i = 0; i < list.items().size(); i++) {
-      String path = "receivers[" + i + "]";
-      ConfigNode item = list.items().get(i);
-      if (!(item instanceof MapNode r)) {
-        problems.add(item.line(), path, "a receiver (a mapping with name, kind, url)");
-        continue;
-      }
-      checkKeys(
-          r,
-          Set.of("name", "kind", "url", "headers", "resendInterval", "giveUpAfter", "timeout"),
-          path);
-      String name = required(r, "name", path);
-      if (name != null && !names.add(name)) {
-        problems.add(
-            r.keyLine("name"), path + ".name", "a unique name, found '" + name + "' again");
-      }
-      String kind = required(r, "kind", path);
-      if (kind != null
-          && !kind.equals(ReceiverConfig.ALERTMANAGER)
-          && !kind.equals(ReceiverConfig.WEBHOOK)) {
-        problems.add(
-            r.keyLine("kind"), path + ".kind", "alertmanager or webhook, found '" + kind + "'");
-        kind = null;
-      }
-      URI url = url(r, path);
-      Map<String, String> headers = stringMap(r, "headers", path, false);
-      Duration resend = duration(r, "resendInterval", path, Duration.ofMinutes(1));
-      Duration giveUp = duration(r, "giveUpAfter", path, Duration.ofHours(24));
-      Duration timeout = duration(r, "timeout", path, Duration.ofSeconds(10));
-      if (name != null && kind != null && url != null) {
-        out.add(new ReceiverConfig(name, kind, url, headers, resend, giveUp, timeout));
-      }
-    }
-    return out;
-  }
-
-  private URI url(MapNode r, String path) {
-    String text = required(r, "url", path);
-    if (text == null) {
-      return null;
-    }
-    try {
-      URI uri = new URI(text);
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
-          || uri.getHost() == null) {
-        throw new URISyntaxException(text, "not http");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      problems.add(
-          r.keyLine("url"), path + ".url", "an http:// or https:// URL, found '" + text + "'");
-      return null;
-    }
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  private MapNode section(MapNode top, String key, Set<String> keys) {
-    ConfigNode n = top.get(key);
-    if (n == null) {
-      return new MapNode(top.keyLine(key), Map.of(), Map.of());
-    }
-    if (!(n instanceof MapNode m)) {
-      problems.add(n.line(), key, "a mapping, found " + n.describe());
-      return new MapNode(n.line(), Map.of(), Map.of());
-    }
-    checkKeys(m, keys, key);
-    return m;
-  }
-
-  private void checkKeys(MapNode m, Set<String> allowed, String path) {
-    for (String key : m.entries().keySet()) {
-      if (!allowed.contains(key)) {
-        String suggestion = Suggest.closest(key, allowed);
-        problems.add(
-            m.keyLine(key),
-            path.isEmpty() ? key : path + "." + key,
-            (suggestion != null
-                    ? "'" + suggestion + "' (a known key)"
-                    : "one of " + String.join(", ", allowed.stream().sorted().toList()))
-                + ", found unknown key '"
-                + key
-                + "'");
-      }
-    }
-  }
-
-  private String required(MapNode m, String key, String path) {
-    String v = string(m, key, path, null);
-    if (v == null && !(m.get(key) instanceof MapNode) && !(m.get(key) instanceof ListNode)) {
-      problems.add(m.line(), join(path, key), "'" + key + "' (it is required)");
-    }
-    return v;
-  }
-
-  private String string(MapNode m, String key, String path, String fallback) {
-    ConfigNode n = m.get(key);
-    if (n == null || n instanceof Scalar s && s.kind() == Scalar.Kind.NULL) {
-      return fallback;
-    }
-    if (!(n instanceof Scalar s)) {
-      problems.add(n.line(), join(path, key), "a single value, found " + n.describe());
-      return null;
-    }
-    return expand(s.text(), s.line(), join(path, key));
-  }
-
-  private String expand(String text, int line, String path) {
-    if (text.indexOf("${") < 0) {
-      return text;
-    }
-    Matcher m = ENV.matcher(text);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      String value = env.get(m.group(1));
-      if (value == null) {
-        problems.add(line, path, "environment variable " + m.group(1) + " to be set");
-        value = "";
-      }
-      m.appendReplacement(sb, Matcher.quoteReplacement(value));
-    }
-    m.appendTail(sb);
-    return sb.toString();
-  }
-
-  private Duration duration(MapNode m, String key, String path, Duration fallback) {
-    ConfigNode n = m.get(key);
-    if (n == null) {
-      return fallback;
-    }
-    Duration d =
-        n instanceof Scalar s && s.kind() == Scalar.Kind.STRING
-            ? Units.parseDuration(s.text())
-            : null;
-    if (d == null) {
-      problems.add(
-          n.line(),
-          join(path, key),
-          "a duration like 15s, 1m or 2h30m"
-              + (n instanceof Scalar s && s.kind() == Scalar.Kind.NUMBER
-                  ? " (a number needs a unit)"
-                  : "")
-              + ", found "
-              + n.describe());
-      return fallback == null ? Duration.ZERO : fallback;
-    }
-    return d;
-  }
-
-  private long bytes(MapNode m, String key, String path, long fallback) {
-    ConfigNode n = m.get(key);
-    if (n == null) {
-      return fallback;
-    }
-    long v = n instanceof Scalar s ? Units.parseBytes(s.text()) : -1;
-    if (v <= 0) {
-      problems.add(n.line(), join(path, key), "a size like 16MiB or 1GiB, found " + n.describe());
-      return fallback;
-    }
-    return v;
-  }
-
-  private double quantity(MapNode m, String key, String path) {
-    ConfigNode n = m.get(key);
-    if (n == null) {
-      return Double.NaN;
-    }
-    double v = n instanceof Scalar s ? Units.parseQuantity(s.text()) : Double.NaN;
-    if (Double.isNaN(v) || v <= 0) {
-      problems.add(
-          n.line(), join(path, key), "a positive number like 2GiB or 10000, found " + n.describe());
-      return Double.NaN;
-    }
-    return v;
-  }
-
-  private long count(MapNode m, String key, String path, long fallback, long min, long max) {
-    ConfigNode n = m.get(key);
-    if (n == null) {
-      return fallback;
-    }
-    try {
-      long v = Long.parseLong(((Scalar) n).text());
-      if (v >= min && v <= max) {
-        return v;
-      }
-    } catch (RuntimeException e) {
-      // reported below
-    }
-    problems.add(
-        n.line(),
-        join(path, key),
-        "a whole number from " + min + " to " + max + ", found " + n.describe());
-    return fallback;
-  }
-
-  private Map<String, String> stringMap(MapNode m, String key, String path, boolean labelNames) {
-    ConfigNode n = m.get(key);
-    Map<String, String> out = new LinkedHashMap<>();
-    if (n == null) {
-      return out;
-    }
-    if (!(n instanceof MapNode map)) {
-      problems.add(
-          n.line(), join(path, key), "a mapping of names to values, found " + n.describe());
-      return out;
-    }
-    for (Map.Entry<String, ConfigNode> e : map.entries().entrySet()) {
-      String p = join(path, key) + "." + e.getKey();
-      if (labelNames && !LABEL_NAME.matcher(e.getKey()).matches()) {
-        problems.add(map.keyLine(e.getKey()), p, "a label name of letters, digits and '_'");
-      }
-      if (e.getValue() instanceof Scalar s) {
-        out.put(e.getKey(), expand(s.text(), s.line(), p));
-      } else {
-        problems.add(e.getValue().line(), p, "a single value, found " + e.getValue().describe());
-      }
-    }
-    return out;
-  }
-
-  private List<String> stringList(MapNode m, String key, String path) {
-    ConfigNode n = m.get(key);
-    List<String> out = new ArrayList<>();
-    if (n == null) {
-      return out;
-    }
-    if (n instanceof Scalar s) {
-      out.add(s.text());
-      return out;
-    }
-    if (!(n instanceof ListNode list)) {
-      problems.add(n.line(), join(path, key), "a list of names, found " + n.describe());
-      return out;
-    }
-    for (ConfigNode item : list.items()) {
-      if (item instanceof Scalar s) {
-        out.add(s.text());
-      } else {
-        problems.add(item.line(), join(path, key), "a name, found " + item.describe());
-      }
-    }
-    return out;
-  }
-
-  private static String join(String path, String key) {
-    return path.isEmpty() ? key : path + "." + key;
+        in.quantity(m, "memory", p),
+        in.quantity(m, "goroutines", p),
+        in.quantity(m, "openFds", p),
+        in.quantity(m, "threads", p));
   }
 }

@@ -41,13 +41,24 @@ public record WatchConfig(
   }
 
   /**
-   * How detection runs.
+   * How detection runs. The last four are the verdict engine's knobs; null keeps its default.
    *
    * @param interval how often every target and signal is judged
    * @param window how far back the verdict engine looks (within the current process lifetime)
    * @param resolveWindow the recent stretch that must show no growth before a report resolves
+   * @param warmUp skipped after every process start (caches, pools, JIT warming up)
+   * @param minimumSpan the judged stretch must span at least this long
+   * @param minimumLeak growth must last this long before it is called a leak (suspect before)
+   * @param plateauWindow the shortest recent window the plateau guard looks at
    */
-  public record Evaluation(Duration interval, Duration window, Duration resolveWindow) {}
+  public record Evaluation(
+      Duration interval,
+      Duration window,
+      Duration resolveWindow,
+      Duration warmUp,
+      Duration minimumSpan,
+      Duration minimumLeak,
+      Duration plateauWindow) {}
 
   /**
    * Baseline profile captures (Go targets).

@@ -19,27 +19,28 @@ public final class GrowthLine {
 
   /** The fit of {@code verdict} over {@code samples} (those it judged), or null when none. */
   public static DashboardViews.Fit of(SignalVerdict verdict, SeriesData samples) {
-    if (verdict == null || samples.isEmpty() || !Double.isFinite(verdict.growthPerHour())) {
+    if (verdict == null || samples.isEmpty() || !finite(verdict.growthPerHour())) {
       return null;
     }
+    double slope = verdict.growthPerHour();
     long origin = samples.t()[0];
     int n = samples.size();
     double[] residual = new double[n];
     long[] times = samples.t().clone();
     for (int i = 0; i < n; i++) {
-      residual[i] = samples.v()[i] - verdict.growthPerHour() * (samples.t()[i] - origin) / HOUR;
+      residual[i] = samples.v()[i] - slope * (samples.t()[i] - origin) / HOUR;
     }
     double intercept = median(residual);
     Arrays.sort(times);
     long anchorT = times[n / 2];
-    double anchorValue = intercept + verdict.growthPerHour() * (anchorT - origin) / HOUR;
+    double anchorValue = intercept + slope * (anchorT - origin) / HOUR;
     return new DashboardViews.Fit(
         verdict.signal(),
         verdict.verdict(),
         verdict.confidence(),
-        verdict.growthPerHour(),
-        finiteOr(verdict.growthPerHourLow(), verdict.growthPerHour()),
-        finiteOr(verdict.growthPerHourHigh(), verdict.growthPerHour()),
+        slope,
+        finite(verdict.growthPerHourLow()) ? verdict.growthPerHourLow() : slope,
+        finite(verdict.growthPerHourHigh()) ? verdict.growthPerHourHigh() : slope,
         verdict.fromMillis(),
         verdict.toMillis(),
         anchorT,
@@ -56,7 +57,7 @@ public final class GrowthLine {
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 
-  private static double finiteOr(double v, double fallback) {
-    return Double.isFinite(v) ? v : fallback;
+  private static boolean finite(Double v) {
+    return v != null && Double.isFinite(v);
   }
 }

@@ -289,7 +289,7 @@ final class DashboardHandlers {
     return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
   }
 
-  private static Double finite(double v) {
-    return Double.isFinite(v) ? v : null;
+  private static Double finite(Double v) {
+    return v != null && Double.isFinite(v) ? v : null;
   }
 }

@@ -101,7 +101,9 @@ final class OwnMetrics {
       for (SignalVerdict v : rt.verdicts().values()) {
         Map<String, String> ts = Map.of("target", rt.name(), "signal", v.signal());
         leak.add(ts, Math.max(0, SignalVerdict.rank(v.verdict()) - 1));
-        growth.add(ts, v.growthPerHour());
+        if (v.growthPerHour() != null) {
+          growth.add(ts, v.growthPerHour());
+        }
         if (v.timeToLimitSeconds() != null) {
           ttl.add(ts, v.timeToLimitSeconds());
         }

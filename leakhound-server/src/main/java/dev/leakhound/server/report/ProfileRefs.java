@@ -12,6 +12,7 @@ package dev.leakhound.server.report;
  * @param currentGoroutines the goroutine profile (proto) of the capture
  * @param goroutineDump the full goroutine dump (debug=2) of the capture
  * @param goroutineLeak the runtime's goroutineleak listing, where the runtime has one
+ * @param heapDiff the heap diff from the baseline to the capture (profile.proto), or null
  */
 public record ProfileRefs(
     Long baselineHeap,
@@ -19,6 +20,7 @@ public record ProfileRefs(
     Long baselineGoroutines,
     Long currentGoroutines,
     Long goroutineDump,
-    Long goroutineLeak) {
-  public static final ProfileRefs NONE = new ProfileRefs(null, null, null, null, null, null);
+    Long goroutineLeak,
+    Long heapDiff) {
+  public static final ProfileRefs NONE = new ProfileRefs(null, null, null, null, null, null, null);
 }

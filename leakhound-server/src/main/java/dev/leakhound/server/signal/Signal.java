@@ -34,7 +34,13 @@ public enum Signal {
   /** The memory limit the runtime knows (GOMEMLIMIT, -Xmx); absent when unlimited. */
   MEMORY_LIMIT("memory_limit_bytes", Unit.BYTES, "memory limit"),
   /** Process start time, seconds since the epoch: a change means a restart. */
-  START_TIME("start_time_seconds", Unit.SECONDS, "process start time");
+  START_TIME("start_time_seconds", Unit.SECONDS, "process start time"),
+  /**
+   * Requests served so far (a counter): the load the verdict engine's load guard compares growth
+   * with. From {@code requestsMetric}, else the sum of a {@code *http_requests_total} or {@code
+   * http_server_requests_seconds_count} family.
+   */
+  REQUESTS("requests_total", Unit.COUNT, "requests served");
 
   /** How a signal's values are measured. */
   public enum Unit {

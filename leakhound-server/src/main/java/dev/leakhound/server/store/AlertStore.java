@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -77,42 +76,28 @@ public final class AlertStore {
 
   /** Alerts, most recently active first; {@code state} null for all. */
   public List<AlertRecord> list(String state, int limit) throws SQLException {
-    return db.read(
-        c -> {
-          List<AlertRecord> out = new ArrayList<>();
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT a.id, a.fingerprint, a.rule, t.name, a.state, a.labels, a.annotations,"
-                      + " a.active_since, a.fired_at, a.resolved_at, a.last_sent_at, a.value"
-                      + " FROM alert a JOIN target t ON t.id = a.target_id"
-                      + (state == null ? "" : " WHERE a.state = ?")
-                      + " ORDER BY a.active_since DESC LIMIT ?")) {
-            int i = 1;
-            if (state != null) {
-              p.setString(i++, state);
-            }
-            p.setInt(i, limit);
-            try (ResultSet rs = p.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new AlertRecord(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        map(rs.getString(6)),
-                        map(rs.getString(7)),
-                        rs.getLong(8),
-                        rs.getLong(9),
-                        rs.getLong(10),
-                        rs.getLong(11),
-                        rs.getDouble(12)));
-              }
-            }
-          }
-          return out;
-        });
+    String sql =
+        "SELECT a.id, a.fingerprint, a.rule, t.name, a.state, a.labels, a.annotations,"
+            + " a.active_since, a.fired_at, a.resolved_at, a.last_sent_at, a.value"
+            + " FROM alert a JOIN target t ON t.id = a.target_id"
+            + (state == null ? "" : " WHERE a.state = ?")
+            + " ORDER BY a.active_since DESC LIMIT ?";
+    Database.Row<AlertRecord> row =
+        rs ->
+            new AlertRecord(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                map(rs.getString(6)),
+                map(rs.getString(7)),
+                rs.getLong(8),
+                rs.getLong(9),
+                rs.getLong(10),
+                rs.getLong(11),
+                rs.getDouble(12));
+    return state == null ? db.list(sql, row, limit) : db.list(sql, row, state, limit);
   }
 
   /**
@@ -210,37 +195,24 @@ public final class AlertStore {
   }
 
   private List<DeliveryRecord> deliveries(String where, Object... args) throws SQLException {
-    return db.read(
-        c -> {
-          List<DeliveryRecord> out = new ArrayList<>();
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT d.id, d.alert_id, d.receiver, d.status, d.payload, d.created_at,"
-                      + " d.next_attempt_at, d.attempts, d.last_error, COALESCE(d.delivered_at, 0)"
-                      + " FROM delivery d "
-                      + where)) {
-            for (int i = 0; i < args.length; i++) {
-              p.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = p.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new DeliveryRecord(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getLong(6),
-                        rs.getLong(7),
-                        rs.getInt(8),
-                        rs.getString(9),
-                        rs.getLong(10)));
-              }
-            }
-          }
-          return out;
-        });
+    return db.list(
+        "SELECT d.id, d.alert_id, d.receiver, d.status, d.payload, d.created_at,"
+            + " d.next_attempt_at, d.attempts, d.last_error, COALESCE(d.delivered_at, 0)"
+            + " FROM delivery d "
+            + where,
+        rs ->
+            new DeliveryRecord(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getLong(6),
+                rs.getLong(7),
+                rs.getInt(8),
+                rs.getString(9),
+                rs.getLong(10)),
+        args);
   }
 
   private static String json(Map<String, String> m) throws SQLException {

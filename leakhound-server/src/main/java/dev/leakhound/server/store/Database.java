@@ -34,6 +34,12 @@ public final class Database implements AutoCloseable {
     T run(Connection c) throws SQLException;
   }
 
+  /** Turns the current row of a result set into a value. */
+  @FunctionalInterface
+  public interface Row<T> {
+    T map(java.sql.ResultSet rs) throws SQLException;
+  }
+
   /** Something to flush at the start of every round (the sample buffer). */
   @FunctionalInterface
   public interface RoundHook {
@@ -155,6 +161,25 @@ public final class Database implements AutoCloseable {
     } finally {
       readers.add(c);
     }
+  }
+
+  /** Runs the query {@code sql} with {@code args} on a read connection and maps every row. */
+  public <T> List<T> list(String sql, Row<T> row, Object... args) throws SQLException {
+    return read(
+        c -> {
+          List<T> out = new ArrayList<>();
+          try (java.sql.PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+              p.setObject(i + 1, args[i]);
+            }
+            try (java.sql.ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                out.add(row.map(rs));
+              }
+            }
+          }
+          return out;
+        });
   }
 
   private void loop() {

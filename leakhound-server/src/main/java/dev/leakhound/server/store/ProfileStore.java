@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -111,35 +110,22 @@ public final class ProfileStore {
   }
 
   private List<ProfileRecord> query(String where, Object... args) throws SQLException {
-    return db.read(
-        c -> {
-          List<ProfileRecord> out = new ArrayList<>();
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT p.id, t.name, p.kind, p.t, p.role, p.lifetime, b.size, b.sha256"
-                      + " FROM profile p JOIN target t ON t.id = p.target_id"
-                      + " JOIN blob b ON b.id = p.blob_id "
-                      + where)) {
-            for (int i = 0; i < args.length; i++) {
-              p.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = p.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new ProfileRecord(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getLong(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getLong(7),
-                        rs.getString(8)));
-              }
-            }
-          }
-          return out;
-        });
+    return db.list(
+        "SELECT p.id, t.name, p.kind, p.t, p.role, p.lifetime, b.size, b.sha256"
+            + " FROM profile p JOIN target t ON t.id = p.target_id"
+            + " JOIN blob b ON b.id = p.blob_id "
+            + where,
+        rs ->
+            new ProfileRecord(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getLong(7),
+                rs.getString(8)),
+        args);
   }
 
   /** Uncompresses stored bytes. */

@@ -93,7 +93,8 @@ public final class ReportStore {
                         r.baselineGoroutines(),
                         r.currentGoroutines(),
                         r.goroutineDump(),
-                        r.goroutineLeak())
+                        r.goroutineLeak(),
+                        r.heapDiff())
                     .filter(java.util.Objects::nonNull)
                     .toList()) {
               p.setLong(1, report.id());
@@ -133,23 +134,10 @@ public final class ReportStore {
   }
 
   private List<LeakReport> query(String where, Object... args) throws SQLException {
-    return db.read(
-        c -> {
-          List<LeakReport> out = new ArrayList<>();
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT r.body FROM report r JOIN target t ON t.id = r.target_id " + where)) {
-            for (int i = 0; i < args.length; i++) {
-              p.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = p.executeQuery()) {
-              while (rs.next()) {
-                out.add(fromJson(rs.getString(1)));
-              }
-            }
-          }
-          return out;
-        });
+    return db.list(
+        "SELECT r.body FROM report r JOIN target t ON t.id = r.target_id " + where,
+        rs -> fromJson(rs.getString(1)),
+        args);
   }
 
   private static String toJson(LeakReport r) throws SQLException {

@@ -108,22 +108,11 @@ public final class SampleStore {
 
   /** The signals stored for {@code target}. */
   public List<String> signals(String target) throws SQLException {
-    return db.read(
-        c -> {
-          List<String> out = new ArrayList<>();
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT s.signal FROM series s JOIN target t ON t.id = s.target_id"
-                      + " WHERE t.name = ? ORDER BY s.signal")) {
-            p.setString(1, target);
-            try (ResultSet rs = p.executeQuery()) {
-              while (rs.next()) {
-                out.add(rs.getString(1));
-              }
-            }
-          }
-          return out;
-        });
+    return db.list(
+        "SELECT s.signal FROM series s JOIN target t ON t.id = s.target_id"
+            + " WHERE t.name = ? ORDER BY s.signal",
+        rs -> rs.getString(1),
+        target);
   }
 
   /**
@@ -147,6 +136,38 @@ public final class SampleStore {
             return raw(c, id, from, to);
           }
           return bucketed(c, id, from, to, rollups ? Math.max(step, ROLLUP_MILLIS) : step, rollups);
+        });
+  }
+
+  /**
+   * The raw samples of one series in {@code [from, to]}; when there are more than {@code
+   * maxPoints}, every k-th (keeping the last), so times stay those of real scrapes and line up with
+   * the other signals of the same scrapes.
+   */
+  public SeriesData raw(String target, Signal signal, long from, long to, int maxPoints)
+      throws SQLException {
+    return db.read(
+        c -> {
+          Long targetId = targets.idOrNull(target);
+          Long id = targetId == null ? null : lookupSeries(c, targetId, signal.id());
+          if (id == null || to < from) {
+            return SeriesData.EMPTY;
+          }
+          SeriesData all = raw(c, id, from, to);
+          int n = all.size();
+          if (n <= maxPoints) {
+            return all;
+          }
+          int stride = (n + maxPoints - 1) / maxPoints;
+          int kept = (n - 1) / stride + 1;
+          long[] t = new long[kept];
+          double[] v = new double[kept];
+          int start = (n - 1) % stride;
+          for (int i = start, k = 0; i < n; i += stride, k++) {
+            t[k] = all.t()[i];
+            v[k] = all.v()[i];
+          }
+          return new SeriesData(t, v, v, v, 0);
         });
   }
 

@@ -214,31 +214,16 @@ public final class TargetStore {
 
   /** Events of {@code name} in {@code [from, to]}, oldest first, at most {@code limit}. */
   public List<EventRecord> events(String name, long from, long to, int limit) throws SQLException {
-    return db.read(
-        c -> {
-          List<EventRecord> out = new ArrayList<>();
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT e.id, t.name, e.t, e.kind, e.detail FROM event e JOIN target t"
-                      + " ON t.id = e.target_id WHERE t.name = ? AND e.t BETWEEN ? AND ?"
-                      + " ORDER BY e.t LIMIT ?")) {
-            p.setString(1, name);
-            p.setLong(2, from);
-            p.setLong(3, to);
-            p.setInt(4, limit);
-            try (ResultSet rs = p.executeQuery()) {
-              while (rs.next()) {
-                out.add(
-                    new EventRecord(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getLong(3),
-                        rs.getString(4),
-                        rs.getString(5)));
-              }
-            }
-          }
-          return out;
-        });
+    return db.list(
+        "SELECT e.id, t.name, e.t, e.kind, e.detail FROM event e JOIN target t"
+            + " ON t.id = e.target_id WHERE t.name = ? AND e.t BETWEEN ? AND ?"
+            + " ORDER BY e.t LIMIT ?",
+        rs ->
+            new EventRecord(
+                rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)),
+        name,
+        from,
+        to,
+        limit);
   }
 }

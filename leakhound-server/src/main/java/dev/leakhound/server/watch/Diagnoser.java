@@ -23,6 +23,9 @@ import java.util.logging.Logger;
  * <p>Thread-safe; each diagnosis runs on a capture thread with the target's capture claimed.
  */
 final class Diagnoser {
+  /** The go target option naming where its source is. */
+  static final String SOURCE_ROOT = dev.leakhound.server.collect.GoTargetKind.SOURCE_ROOT;
+
   private static final Logger LOG = Logger.getLogger(Diagnoser.class.getName());
   private static final List<ProfileKind> CAPTURE =
       List.of(
@@ -43,7 +46,7 @@ final class Diagnoser {
   Findings diagnose(TargetRuntime rt) {
     List<String> notes = new ArrayList<>();
     if (rt.collector().captureKinds().isEmpty()) {
-      return new Findings(null, null, ProfileRefs.NONE, notes);
+      return new Findings(null, null, ProfileRefs.NONE, notes, rt.lifetime());
     }
     List<BaselineSet> baselines = rt.baselines();
     BaselineSet baseline = baselines.isEmpty() ? null : baselines.get(0);
@@ -54,6 +57,7 @@ final class Diagnoser {
     }
     ProfileComparison.HeapFindings heap = null;
     ProfileComparison.GoroutineFindings goroutines = null;
+    Long diff = null;
     Store store = watcher.store();
     try {
       ProfileRecord current = now.profiles().get(ProfileKind.HEAP);
@@ -61,6 +65,19 @@ final class Diagnoser {
         ProfileRecord base = baseline == null ? null : baseline.profiles().get(ProfileKind.HEAP);
         byte[] baseBytes = base == null ? null : store.profiles().content(base.id());
         heap = comparison.heapGrowth(baseBytes, store.profiles().content(current.id()));
+        if (heap.diff() != null) {
+          diff =
+              store
+                  .profiles()
+                  .save(
+                      rt.name(),
+                      ProfileKind.HEAP_DIFF.id(),
+                      now.t(),
+                      "capture",
+                      now.lifetime(),
+                      heap.diff())
+                  .id();
+        }
       } else {
         notes.add("no heap profile could be captured");
       }
@@ -76,7 +93,7 @@ final class Diagnoser {
         ProfileRecord leak = now.profiles().get(ProfileKind.GOROUTINE_LEAK);
         byte[] listing =
             leak == null ? null : ProfileStore.gunzip(store.profiles().content(leak.id()));
-        goroutines = comparison.goroutineGrowth(dumps, listing);
+        goroutines = comparison.goroutineGrowth(dumps, listing, sourceRoots(rt));
       }
     } catch (IOException | SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "diagnosis of " + rt.name() + " failed", e);
@@ -93,11 +110,22 @@ final class Diagnoser {
             id(baseline, ProfileKind.GOROUTINE_COUNTS),
             id(now, ProfileKind.GOROUTINE),
             id(now, ProfileKind.GOROUTINE_FULL),
-            id(now, ProfileKind.GOROUTINE_LEAK));
+            id(now, ProfileKind.GOROUTINE_LEAK),
+            diff);
     if (rt.captureError() != null) {
       notes.add("capture: " + rt.captureError());
     }
-    return new Findings(heap, goroutines, refs, notes);
+    return new Findings(heap, goroutines, refs, notes, now.lifetime());
+  }
+
+  /** The target's {@code sourceRoot}, resolved against the configuration file's directory. */
+  private List<java.nio.file.Path> sourceRoots(TargetRuntime rt) {
+    String root = rt.config().options().get(SOURCE_ROOT);
+    if (root == null) {
+      return List.of();
+    }
+    java.nio.file.Path dir = watcher.config().file().toAbsolutePath().getParent();
+    return List.of(dir == null ? java.nio.file.Path.of(root) : dir.resolve(root));
   }
 
   private static Long id(BaselineSet set, ProfileKind kind) {
@@ -115,12 +143,14 @@ final class Diagnoser {
    * @param goroutines the goroutine comparison, or null
    * @param profiles the profiles used
    * @param notes what could not be done
+   * @param lifetime the process lifetime the profiles belong to
    */
   record Findings(
       ProfileComparison.HeapFindings heap,
       ProfileComparison.GoroutineFindings goroutines,
       ProfileRefs profiles,
-      List<String> notes) {}
+      List<String> notes,
+      String lifetime) {}
 
   /** The report for {@code rt} from {@code verdicts} and {@code findings}. */
   static LeakReport report(

@@ -11,7 +11,6 @@ import dev.leakhound.server.store.SeriesData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,18 +56,29 @@ public final class Evaluator {
     }
   }
 
-  /** The signals judged for {@code rt}, from what its scrapes have measured. */
-  static List<Signal> judged(Set<Signal> seen) {
+  /**
+   * The signals judged for a target of {@code kind}, from what its scrapes have measured. A service
+   * is judged on its heap floor (RSS where it reports no heap) and goroutines; its open files and
+   * threads follow its connection pools too closely to be judged on their own. A process (kind
+   * {@code process}) is judged on all it has: RSS, open files, threads.
+   */
+  static List<Signal> judged(String kind, Set<Signal> seen) {
     List<Signal> out = new ArrayList<>();
+    if (kind.equals("process")) {
+      for (Signal s : List.of(Signal.RSS, Signal.OPEN_FDS, Signal.THREADS)) {
+        if (seen.contains(s)) {
+          out.add(s);
+        }
+      }
+      return out;
+    }
     if (seen.contains(Signal.HEAP_FLOOR)) {
       out.add(Signal.HEAP_FLOOR);
     } else if (seen.contains(Signal.RSS)) {
       out.add(Signal.RSS);
     }
-    for (Signal s : List.of(Signal.GOROUTINES, Signal.OPEN_FDS)) {
-      if (seen.contains(s)) {
-        out.add(s);
-      }
+    if (seen.contains(Signal.GOROUTINES)) {
+      out.add(Signal.GOROUTINES);
     }
     return out;
   }
@@ -82,37 +92,99 @@ public final class Evaluator {
       resolve(rt, open, now, "the process restarted");
       open = null;
     }
-    Set<Signal> seen = EnumSet.noneOf(Signal.class);
-    seen.addAll(
-        watcher.store().samples().signals(rt.name()).stream()
-            .map(Signal::byId)
-            .filter(java.util.Objects::nonNull)
-            .toList());
     long from = Math.max(rt.segmentStart(), now - config.evaluation().window().toMillis());
-    long rawSince = now - config.retention().raw().toMillis();
     List<SignalVerdict> verdicts = new ArrayList<>();
-    for (Signal s : judged(seen)) {
-      SeriesData data =
-          watcher.store().samples().range(rt.name(), s, from, now, MAX_POINTS, rawSince);
-      SignalVerdict v = judge.judge(s, data, limit(rt, s), now);
+    Companions companions = null;
+    for (Signal s : judged(rt.config().kind(), rt.seenSignals())) {
+      if (companions == null) {
+        companions = companions(rt, from, now);
+      }
+      SignalVerdict v = judge.judge(series(rt, s, from, now, companions), now);
       rt.verdict(s, v);
       verdicts.add(v);
       watcher.store().targets().saveVerdict(rt.name(), s.id(), v.verdict(), now, json(v));
     }
     boolean growing = verdicts.stream().anyMatch(SignalVerdict::growing);
     if (open == null) {
-      if (growing) {
+      // A suspect prepares the evidence (captures and diffs); only a leak opens a report, so a
+      // control whose memory rises with load or a warming cache is never reported.
+      if (verdicts.stream().anyMatch(v -> v.verdict().equals(SignalVerdict.LEAK))) {
         diagnoseLater(rt, verdicts, null);
+      } else if (growing && rt.prepared() == null) {
+        prepareLater(rt);
       }
       return;
     }
     if (escalated(open, verdicts)) {
       diagnoseLater(rt, verdicts, open);
-    } else if (!growing || stoppedGrowing(rt, open, now, rawSince)) {
+    } else if (allNoLeak(open, verdicts) || stoppedGrowing(rt, open, now)) {
       resolve(rt, open, now, "the signals stopped growing");
     } else {
       refreshVerdicts(rt, open, verdicts, now);
     }
+  }
+
+  /**
+   * True when every signal the report saw growing is now judged no-leak. Not enough data (after a
+   * change point, say) is no evidence either way and keeps the report open.
+   */
+  private static boolean allNoLeak(LeakReport open, List<SignalVerdict> now) {
+    for (SignalVerdict was : open.signals()) {
+      if (!was.growing()) {
+        continue;
+      }
+      boolean cleared = false;
+      for (SignalVerdict v : now) {
+        if (v.signal().equals(was.signal()) && v.verdict().equals(SignalVerdict.NO_LEAK)) {
+          cleared = true;
+        }
+      }
+      if (!cleared) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The series every judged signal is lined up with, read once per target and evaluation. */
+  private record Companions(SeriesData gcCycles, SeriesData starts, SeriesData requests) {}
+
+  private Companions companions(TargetRuntime rt, long from, long to) throws SQLException {
+    var samples = watcher.store().samples();
+    return new Companions(
+        samples.raw(rt.name(), Signal.GC_CYCLES, from, to, Integer.MAX_VALUE),
+        samples.raw(rt.name(), Signal.START_TIME, from, to, Integer.MAX_VALUE),
+        samples.raw(rt.name(), Signal.REQUESTS, from, to, Integer.MAX_VALUE));
+  }
+
+  /** The samples of {@code s} in {@code [from, to]} with their companions lined up. */
+  private SignalSeries series(TargetRuntime rt, Signal s, long from, long to, Companions c)
+      throws SQLException {
+    SeriesData data = watcher.store().samples().raw(rt.name(), s, from, to, MAX_POINTS);
+    return new SignalSeries(
+        s,
+        data.t(),
+        data.v(),
+        aligned(c.gcCycles(), data),
+        aligned(c.starts(), data),
+        aligned(c.requests(), data),
+        limit(rt, s));
+  }
+
+  /** {@code companion}'s values at the times of {@code data} (NaN where a scrape lacked it). */
+  private static double[] aligned(SeriesData c, SeriesData data) {
+    double[] out = new double[data.size()];
+    java.util.Arrays.fill(out, Double.NaN);
+    int j = 0;
+    for (int i = 0; i < data.size(); i++) {
+      while (j < c.size() && c.t()[j] < data.t()[i]) {
+        j++;
+      }
+      if (j < c.size() && c.t()[j] == data.t()[i]) {
+        out[i] = c.v()[j];
+      }
+    }
+    return out;
   }
 
   private double limit(TargetRuntime rt, Signal s) {
@@ -145,8 +217,7 @@ public final class Evaluator {
   }
 
   /** True when the growing signals show no growth over the recent resolve window. */
-  private boolean stoppedGrowing(TargetRuntime rt, LeakReport open, long now, long rawSince)
-      throws SQLException {
+  private boolean stoppedGrowing(TargetRuntime rt, LeakReport open, long now) throws SQLException {
     long window = config.evaluation().resolveWindow().toMillis();
     long opened = Instant.parse(open.openedAt()).toEpochMilli();
     if (now - opened < window) {
@@ -157,9 +228,8 @@ public final class Evaluator {
         continue;
       }
       Signal s = Signal.byId(v.signal());
-      SeriesData recent =
-          watcher.store().samples().range(rt.name(), s, now - window, now, MAX_POINTS, rawSince);
-      SignalVerdict r = judge.judge(s, recent, limit(rt, s), now);
+      long from = Math.max(rt.segmentStart(), now - window);
+      SignalVerdict r = judge.judge(series(rt, s, from, now, companions(rt, from, now)), now);
       if (!r.verdict().equals(SignalVerdict.NO_LEAK)) {
         return false;
       }
@@ -167,6 +237,27 @@ public final class Evaluator {
     return true;
   }
 
+  /** Captures and compares now, keeping the findings for the report a leak verdict opens. */
+  private void prepareLater(TargetRuntime rt) {
+    if (!rt.startCapture()) {
+      return;
+    }
+    watcher.submitCapture(
+        () -> {
+          try {
+            rt.prepared(diagnoser.diagnose(rt));
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "diagnosis of " + rt.name() + " failed", e);
+          } finally {
+            rt.endCapture();
+          }
+        });
+  }
+
+  /**
+   * Opens a report (when {@code open} is null) or refreshes it: at once from the findings a suspect
+   * verdict prepared, when there are some, then again from a fresh capture.
+   */
   private void diagnoseLater(TargetRuntime rt, List<SignalVerdict> verdicts, LeakReport open) {
     if (!rt.startCapture()) {
       return;
@@ -174,28 +265,39 @@ public final class Evaluator {
     watcher.submitCapture(
         () -> {
           try {
-            Diagnoser.Findings f = diagnoser.diagnose(rt);
-            long t = watcher.context().clock().millis();
-            String at = Instant.ofEpochMilli(t).toString();
-            if (open == null) {
-              LeakReport r = Diagnoser.report(rt, verdicts, f, 0, at, at);
-              r = watcher.store().reports().insert(r, t);
-              rt.openReport(r);
-              watcher
-                  .store()
-                  .targets()
-                  .addEvent(rt.name(), t, "report-opened", "report " + r.id() + ": " + r.verdict());
-            } else {
-              LeakReport r = Diagnoser.report(rt, verdicts, f, open.id(), open.openedAt(), at);
-              watcher.store().reports().update(r, t, null);
-              rt.openReport(r);
+            LeakReport r = open;
+            Diagnoser.Findings prepared = rt.prepared();
+            if (r == null && prepared != null && prepared.lifetime().equals(rt.lifetime())) {
+              r = write(rt, verdicts, prepared, null);
             }
+            write(rt, verdicts, diagnoser.diagnose(rt), r);
           } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot write the report of " + rt.name(), e);
           } finally {
             rt.endCapture();
           }
         });
+  }
+
+  /** Inserts a new report (when {@code open} is null) or updates {@code open}. */
+  private LeakReport write(
+      TargetRuntime rt, List<SignalVerdict> verdicts, Diagnoser.Findings f, LeakReport open)
+      throws SQLException {
+    long t = watcher.context().clock().millis();
+    String at = Instant.ofEpochMilli(t).toString();
+    LeakReport r;
+    if (open == null) {
+      r = watcher.store().reports().insert(Diagnoser.report(rt, verdicts, f, 0, at, at), t);
+      watcher
+          .store()
+          .targets()
+          .addEvent(rt.name(), t, "report-opened", "report " + r.id() + ": " + r.verdict());
+    } else {
+      r = Diagnoser.report(rt, verdicts, f, open.id(), open.openedAt(), at);
+      watcher.store().reports().update(r, t, null);
+    }
+    rt.openReport(r);
+    return r;
   }
 
   private void refreshVerdicts(
@@ -232,6 +334,7 @@ public final class Evaluator {
     LeakReport r = open.resolved(Instant.ofEpochMilli(now).toString(), reason);
     watcher.store().reports().update(r, now, now);
     rt.openReport(null);
+    rt.prepared(null);
     rt.segmentStart(now);
     rt.clearVerdicts();
     watcher

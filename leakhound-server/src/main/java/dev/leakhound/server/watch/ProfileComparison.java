@@ -4,6 +4,7 @@ import dev.leakhound.analysis.pattern.LeakPattern;
 import dev.leakhound.server.report.Culprit;
 import dev.leakhound.server.report.GoroutineGrowth;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -22,9 +23,12 @@ public interface ProfileComparison {
 
   /**
    * The goroutine groups that grew across {@code dumps} (text dumps, oldest first), marked by the
-   * runtime's goroutineleak listing when there is one (null otherwise).
+   * runtime's goroutineleak listing when there is one (null otherwise). {@code sourceRoots} are
+   * where the program's Go source may be (the paths the dump prints are tried too), so the lines
+   * goroutines wait on can be read to name the pattern.
    */
-  GoroutineFindings goroutineGrowth(List<byte[]> dumps, byte[] leakListing) throws IOException;
+  GoroutineFindings goroutineGrowth(List<byte[]> dumps, byte[] leakListing, List<Path> sourceRoots)
+      throws IOException;
 
   /**
    * What the heap diff says.
@@ -32,8 +36,10 @@ public interface ProfileComparison {
    * @param culprits allocation sites that grew
    * @param pattern the pattern the growing stacks show (a map growing: unbounded-map), or null
    * @param evidence why that pattern, in words
+   * @param diff the diff itself as gzipped profile.proto (base samples labelled as pprof does),
+   *     null without a baseline
    */
-  record HeapFindings(List<Culprit> culprits, LeakPattern pattern, String evidence) {
+  record HeapFindings(List<Culprit> culprits, LeakPattern pattern, String evidence, byte[] diff) {
     public HeapFindings {
       culprits = List.copyOf(culprits);
     }

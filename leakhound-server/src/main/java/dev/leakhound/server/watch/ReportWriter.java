@@ -84,16 +84,24 @@ final class ReportWriter {
   private static LeakPattern pattern(List<SignalVerdict> growing, Diagnoser.Findings f) {
     boolean goroutinesGrow =
         growing.stream().anyMatch(v -> v.signal().equals(Signal.GOROUTINES.id()));
-    if (f.goroutines() != null
-        && f.goroutines().pattern() != null
-        && (goroutinesGrow || f.heap() == null || f.heap().pattern() == null)) {
-      return f.goroutines().pattern();
+    boolean heapGrows = growing.stream().anyMatch(v -> v.signal().equals(Signal.HEAP_FLOOR.id()));
+    LeakPattern fromGoroutines = f.goroutines() == null ? null : f.goroutines().pattern();
+    LeakPattern fromHeap = f.heap() == null ? null : f.heap().pattern();
+    if (fromGoroutines != null && (goroutinesGrow || fromHeap == null)) {
+      return fromGoroutines;
     }
-    if (f.heap() != null && f.heap().pattern() != null) {
-      return f.heap().pattern();
+    if (fromHeap != null) {
+      return fromHeap;
     }
-    if (f.goroutines() != null && f.goroutines().pattern() != null) {
-      return f.goroutines().pattern();
+    // The heap grows, allocation sites are known, and no goroutines pile up holding it: the
+    // objects accumulate in something long-lived, a map or collection that is never pruned.
+    boolean noGoroutineGrowth = f.goroutines() == null || f.goroutines().groups().isEmpty();
+    if (heapGrows
+        && !goroutinesGrow
+        && noGoroutineGrowth
+        && f.heap() != null
+        && !f.heap().culprits().isEmpty()) {
+      return LeakPattern.UNBOUNDED_MAP;
     }
     return LeakPattern.UNKNOWN;
   }

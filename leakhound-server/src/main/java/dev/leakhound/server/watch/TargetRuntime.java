@@ -28,6 +28,7 @@ public final class TargetRuntime {
   private final TargetConfig config;
   private final Collector collector;
   private final Map<Signal, SignalVerdict> verdicts = new ConcurrentHashMap<>();
+  private final java.util.Set<Signal> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Deque<BaselineSet> baselines = new ArrayDeque<>();
   private final AtomicLong scrapeNanosTotal = new AtomicLong();
   private volatile TargetHealth health = TargetHealth.UNKNOWN;
@@ -39,6 +40,7 @@ public final class TargetRuntime {
   private volatile long lastBaselineAt;
   private volatile boolean capturing;
   private volatile String captureError;
+  private volatile Diagnoser.Findings prepared;
   private volatile String resumeLifetime = "";
   private volatile long resumeAfter;
 
@@ -74,6 +76,16 @@ public final class TargetRuntime {
 
   void lastScrape(Scrape s) {
     lastScrape = s;
+    seen.addAll(s.values().keySet());
+  }
+
+  /** Every signal this target has reported (since start-up, and as stored before it). */
+  java.util.Set<Signal> seenSignals() {
+    return java.util.Set.copyOf(seen);
+  }
+
+  void seen(java.util.Collection<Signal> signals) {
+    seen.addAll(signals);
   }
 
   public String lifetime() {
@@ -89,6 +101,7 @@ public final class TargetRuntime {
     lifetime = id;
     lifetimeStart = start;
     segmentStart = id.equals(resumeLifetime) ? Math.max(start, resumeAfter) : start;
+    prepared = null;
   }
 
   /**
@@ -129,6 +142,15 @@ public final class TargetRuntime {
 
   void openReport(LeakReport r) {
     openReport = r;
+  }
+
+  /** Findings captured when a signal turned suspect, for the report a leak verdict opens. */
+  Diagnoser.Findings prepared() {
+    return prepared;
+  }
+
+  void prepared(Diagnoser.Findings f) {
+    prepared = f;
   }
 
   /** Total time spent scraping, for own metrics. */

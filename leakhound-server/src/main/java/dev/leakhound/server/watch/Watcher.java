@@ -45,6 +45,8 @@ public final class Watcher implements AutoCloseable {
   private final Map<String, TargetRuntime> targets = new LinkedHashMap<>();
   private final ScrapeScheduler scheduler = new ScrapeScheduler();
   private final ExecutorService captures = Executors.newVirtualThreadPerTaskExecutor();
+  private final java.util.concurrent.atomic.AtomicInteger busy =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public Watcher(
       WatchConfig config, CollectorRegistry registry, Store store, CollectContext context)
@@ -61,6 +63,11 @@ public final class Watcher implements AutoCloseable {
       if (h != null) {
         rt.health(h);
       }
+      rt.seen(
+          store.samples().signals(t.name()).stream()
+              .map(Signal::byId)
+              .filter(java.util.Objects::nonNull)
+              .toList());
       targets.put(t.name(), rt);
     }
   }
@@ -143,7 +150,7 @@ public final class Watcher implements AutoCloseable {
     if (rt.collector().captureKinds().isEmpty() || !rt.startCapture()) {
       return;
     }
-    captures.submit(
+    submitCapture(
         () -> {
           try {
             BaselineSet b =
@@ -198,7 +205,30 @@ public final class Watcher implements AutoCloseable {
 
   /** Runs {@code task} on a capture thread. */
   void submitCapture(Runnable task) {
-    captures.submit(task);
+    busy.incrementAndGet();
+    captures.submit(
+        () -> {
+          try {
+            task.run();
+          } finally {
+            busy.decrementAndGet();
+          }
+        });
+  }
+
+  /**
+   * Waits until no capture or diagnosis is running (or {@code timeout} passes); returns whether
+   * everything finished. {@code check} calls it before reading the reports.
+   */
+  public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (busy.get() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return true;
   }
 
   Store store() {

@@ -128,7 +128,7 @@ class ConfigLoaderTest {
             leakhound.yaml:14: targets[3].address: expected an http:// or https:// URL, found 'ftp://x'
             leakhound.yaml:17: targets[3].timeout: expected a timeout no longer than the interval (15s)
             leakhound.yaml:18: targets[3].labels.bad-label: expected a label name of letters, digits and '_'
-            leakhound.yaml:21: rules[0].when: expected a signal (heap_floor_bytes, heap_inuse_bytes, heap_alloc_bytes, heap_goal_bytes, goroutines, threads, rss_bytes, open_fds, gc_cycles, memory_limit_bytes, start_time_seconds), found 'heap_size'
+            leakhound.yaml:21: rules[0].when: expected a signal (heap_floor_bytes, heap_inuse_bytes, heap_alloc_bytes, heap_goal_bytes, goroutines, threads, rss_bytes, open_fds, gc_cycles, memory_limit_bytes, start_time_seconds, requests_total), found 'heap_size'
             leakhound.yaml:23: rules[1].when: expected 'leak', 'suspect' or a condition like 'heap_inuse_bytes > 1GiB for 5m', found 'open_fds >= lots'
             leakhound.yaml:24: rules[1].targets: expected the name of a configured target, found 'nowhere'
             leakhound.yaml:27: receivers[0].kind: expected alertmanager or webhook, found 'pagerduty'""");

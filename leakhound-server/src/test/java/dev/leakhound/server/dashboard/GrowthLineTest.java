@@ -25,7 +25,12 @@ class GrowthLineTest {
         from,
         to,
         "2026-01-01T00:00:00Z",
-        "grows");
+        "grows",
+        null,
+        null,
+        "series start",
+        "not-checked",
+        "no-load-signal");
   }
 
   @Test

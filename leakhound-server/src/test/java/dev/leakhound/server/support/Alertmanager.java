@@ -2,8 +2,8 @@ package dev.leakhound.server.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leakhound.analysis.render.JsonRenderer;
+import dev.leakhound.testkit.Processes;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -45,7 +44,7 @@ public final class Alertmanager implements AutoCloseable {
         receivers:
           - name: blackhole
         """);
-    port = freePort();
+    port = Processes.freePort();
     process =
         new ProcessBuilder(
                 BINARY,
@@ -82,23 +81,8 @@ public final class Alertmanager implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Processes.stop(process);
   }
 }

@@ -25,6 +25,7 @@ public final class HostileServer implements AutoCloseable {
   private final byte[] metrics;
   private volatile byte[] bomb;
   private volatile double goroutines = Double.NaN;
+  private volatile double startTime = Double.NaN;
 
   public HostileServer() throws IOException {
     metrics = Files.readAllBytes(RepoRoot.resolve("testdata/prometheus/client_golang-1.22.txt"));
@@ -44,6 +45,11 @@ public final class HostileServer implements AutoCloseable {
     goroutines = n;
   }
 
+  /** Makes {@code /good/metrics} report {@code t} as the process start time (a restart). */
+  public void startTime(double t) {
+    startTime = t;
+  }
+
   /** {@code http://127.0.0.1:PORT}. */
   public String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
@@ -51,13 +57,16 @@ public final class HostileServer implements AutoCloseable {
 
   private void good(HttpExchange x) throws IOException {
     if (x.getRequestURI().getPath().endsWith("/metrics")) {
-      double n = goroutines;
-      byte[] body =
-          Double.isNaN(n)
-              ? metrics
-              : new String(metrics, StandardCharsets.UTF_8)
-                  .replaceAll("(?m)^go_goroutines .*$", "go_goroutines " + (long) n)
-                  .getBytes(StandardCharsets.UTF_8);
+      String text = new String(metrics, StandardCharsets.UTF_8);
+      if (!Double.isNaN(goroutines)) {
+        text = text.replaceAll("(?m)^go_goroutines .*$", "go_goroutines " + (long) goroutines);
+      }
+      if (!Double.isNaN(startTime)) {
+        text =
+            text.replaceAll(
+                "(?m)^process_start_time_seconds .*$", "process_start_time_seconds " + startTime);
+      }
+      byte[] body = text.getBytes(StandardCharsets.UTF_8);
       send(x, 200, "text/plain; version=0.0.4", body);
     } else {
       send(x, 404, "text/plain", "404 page not found\n".getBytes(StandardCharsets.UTF_8));

@@ -12,21 +12,26 @@ public final class Judges {
 
   /** Says "insufficient-data" for everything: detection stays quiet. */
   public static SignalJudge quiet() {
-    return (signal, series, limit, now) ->
+    return (series, now) ->
         new SignalVerdict(
-            signal.id(),
+            series.signal().id(),
             SignalVerdict.INSUFFICIENT_DATA,
-            0,
-            0,
-            0,
+            null,
+            null,
+            null,
             0,
             null,
             null,
             series.size(),
-            series.isEmpty() ? 0 : series.t()[0],
-            series.isEmpty() ? 0 : series.t()[series.size() - 1],
+            0,
+            0,
             Instant.ofEpochMilli(now).toString(),
-            "test judge");
+            "test judge",
+            null,
+            null,
+            null,
+            null,
+            null);
   }
 
   /** Finds nothing in profiles. */
@@ -34,11 +39,12 @@ public final class Judges {
     return new ProfileComparison() {
       @Override
       public HeapFindings heapGrowth(byte[] baseline, byte[] current) {
-        return new HeapFindings(List.of(), null, "");
+        return new HeapFindings(List.of(), null, "", null);
       }
 
       @Override
-      public GoroutineFindings goroutineGrowth(List<byte[]> dumps, byte[] leakListing) {
+      public GoroutineFindings goroutineGrowth(
+          List<byte[]> dumps, byte[] leakListing, List<java.nio.file.Path> sourceRoots) {
         return new GoroutineFindings(List.of(), null, null);
       }
     };

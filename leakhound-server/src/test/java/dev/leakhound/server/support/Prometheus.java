@@ -2,8 +2,8 @@ package dev.leakhound.server.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leakhound.analysis.render.JsonRenderer;
+import dev.leakhound.testkit.Processes;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -55,7 +54,7 @@ public final class Prometheus implements AutoCloseable {
     }
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, yaml);
-    port = freePort();
+    port = Processes.freePort();
     process =
         new ProcessBuilder(
                 BINARY,
@@ -93,23 +92,8 @@ public final class Prometheus implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
-
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Processes.stop(process);
   }
 }

@@ -1,0 +1,296 @@
+package dev.leakhound.cli.demo;
+
+import dev.leakhound.server.WatchService;
+import dev.leakhound.server.collect.CollectorRegistry;
+import dev.leakhound.server.config.ConfigLoader;
+import dev.leakhound.server.config.Units;
+import dev.leakhound.server.config.WatchConfig;
+import dev.leakhound.server.report.LeakReport;
+import dev.leakhound.server.report.LeakReportTextRenderer;
+import dev.leakhound.server.report.SignalVerdict;
+import dev.leakhound.server.signal.Signal;
+import dev.leakhound.server.watch.TargetRuntime;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * {@code leakhound demo}: two copies of the lab's Go shop, {@code checkout} with a map leak and a
+ * goroutine leak, {@code catalog} with only the controls (a bounded cache, memory that follows
+ * load, steady churn), each under bounded load, watched by the watch service with a generated
+ * configuration in a temporary directory. It shows progress, prints checkout's report and catalog's
+ * "no leak" within three minutes, and stops everything it started at the end (or on Ctrl-C), unless
+ * told to keep running.
+ *
+ * <p>The configuration only shortens intervals, warm-up and the durations the verdict engine waits
+ * for: detection is the same as for any target.
+ *
+ * <p>Not thread-safe: one run.
+ */
+public final class Demo {
+  /** Leak or not, the demo prints what it knows by then. */
+  static final Duration DEADLINE = Duration.ofSeconds(165);
+
+  static final String CHECKOUT = "checkout";
+  static final String CATALOG = "catalog";
+
+  private final PrintWriter out;
+  private final boolean terminal;
+  private final Path labDir;
+  private final boolean keepRunning;
+
+  public Demo(PrintWriter out, boolean terminal, Path labDir, boolean keepRunning) {
+    this.out = out;
+    this.terminal = terminal;
+    this.labDir = labDir;
+    this.keepRunning = keepRunning;
+  }
+
+  /** Runs the demo; returns 0 when the leak was reported and the control was not, else 1. */
+  public int run() throws Exception {
+    DemoLab lab = DemoLab.find(labDir);
+    Path data = Files.createTempDirectory("leakhound-demo-");
+    WatchService[] service = new WatchService[1];
+    Thread cleanup =
+        new Thread(
+            () -> {
+              if (service[0] != null) {
+                service[0].close();
+              }
+              lab.close();
+              if (!keepRunning) {
+                delete(data);
+              }
+            });
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      out.println(
+          "leakhound demo: a leaking Go service and a healthy twin, under load, watched for up to 3 minutes");
+      out.println();
+      step("1/4", "building the lab's go-shop and load generator (go build)");
+      long t0 = System.nanoTime();
+      if (lab.needsBuild()) {
+        out.print("       (the first build downloads and compiles gin: about a minute)");
+        out.println();
+        out.flush();
+        lab.build();
+      }
+      out.printf("       done in %.1fs%n", (System.nanoTime() - t0) / 1e9);
+      step("2/4", "starting the shops on 127.0.0.1");
+      String checkout =
+          lab.startShop(
+              List.of(
+                  "-scenarios",
+                  "map-leak,goroutine-leak",
+                  "-leak-bytes",
+                  "32768",
+                  "-mem-profile-rate",
+                  "4096"));
+      String catalog =
+          lab.startShop(
+              List.of(
+                  "-scenarios",
+                  "bounded-cache,load-follow,steady",
+                  "-leak-bytes",
+                  "32768",
+                  "-mem-profile-rate",
+                  "4096",
+                  "-cache-entries",
+                  "400"));
+      out.printf("       %-9s %s  map-leak, goroutine-leak%n", CHECKOUT, checkout);
+      out.printf(
+          "       %-9s %s  bounded-cache, load-follow, steady (controls)%n", CATALOG, catalog);
+      step("3/4", "starting the watch service");
+      Path config = data.resolve("leakhound.yaml");
+      Files.writeString(config, config(checkout, catalog));
+      WatchConfig c = ConfigLoader.load(config, CollectorRegistry.standard().specs());
+      service[0] = WatchService.start(c, dev.leakhound.cli.VersionProvider.version());
+      String base = service[0].baseUrl();
+      out.printf("       %s (store and config in %s)%n", base, data);
+      step("4/4", "sending bounded load: checkout 40 req/s; catalog 60, then 150, then 60 req/s");
+      lab.startLoad(checkout, "40/s for 175s", 180);
+      lab.startLoad(catalog, "60/s for 60s, 150/s for 30s, 60/s for 85s", 180);
+      out.println();
+      out.println("Watching: a verdict every 5s, after a 40s warm-up");
+      out.flush();
+      LeakReport report = watch(service[0]);
+      service[0].watcher().awaitIdle(Duration.ofSeconds(30));
+      if (report != null) {
+        report = service[0].store().reports().get(report.id());
+      }
+      boolean controlReported = !service[0].store().reports().list(CATALOG, null, 1).isEmpty();
+      results(service[0], report, base);
+      int code = report != null && !controlReported ? 0 : 1;
+      if (keepRunning) {
+        out.println();
+        out.println(
+            "Still running (--keep-running): press Ctrl-C to stop the shops, the load and the watch service.");
+        out.flush();
+        Thread.currentThread().join();
+      }
+      out.println();
+      out.println(
+          "Stopping the shops, the load and the watch service (--keep-running keeps them).");
+      out.flush();
+      return code;
+    } finally {
+      if (!keepRunning) {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+        cleanup.run();
+      }
+    }
+  }
+
+  /** Shows progress until checkout's report names its culprits, or the deadline. */
+  private LeakReport watch(WatchService s) throws Exception {
+    long start = System.nanoTime();
+    long deadline = start + DEADLINE.toNanos();
+    long lastLine = 0;
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
+      String line =
+          String.format(
+              Locale.ROOT,
+              "  %d:%02d  %s   %s",
+              elapsed / 60,
+              elapsed % 60,
+              status(s.watcher().target(CHECKOUT)),
+              status(s.watcher().target(CATALOG)));
+      if (terminal) {
+        out.print("\r" + line + "   ");
+        out.flush();
+      } else if (elapsed - lastLine >= 15) {
+        out.println(line);
+        out.flush();
+        lastLine = elapsed;
+      }
+      List<LeakReport> open = s.store().reports().list(CHECKOUT, LeakReport.OPEN, 1);
+      if (!open.isEmpty()
+          && !open.get(0).culprits().isEmpty()
+          && !open.get(0).goroutineGroups().isEmpty()) {
+        if (terminal) {
+          out.println();
+        }
+        out.printf(
+            "  %d:%02d  checkout: leak confirmed, report %d%n",
+            elapsed / 60, elapsed % 60, open.get(0).id());
+        out.flush();
+        return open.get(0);
+      }
+    }
+    if (terminal) {
+      out.println();
+    }
+    List<LeakReport> open = s.store().reports().list(CHECKOUT, LeakReport.OPEN, 1);
+    return open.isEmpty() ? null : open.get(0);
+  }
+
+  private static String status(TargetRuntime rt) {
+    StringBuilder sb =
+        new StringBuilder(rt.name()).append(' ').append(rt.state().id().toUpperCase(Locale.ROOT));
+    var last = rt.lastScrape();
+    if (last != null) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              " (goroutines %.0f, heap %s)",
+              last.value(Signal.GOROUTINES),
+              Units.formatBytes(last.value(Signal.HEAP_INUSE))));
+    }
+    return sb.toString();
+  }
+
+  private void results(WatchService s, LeakReport report, String base) throws Exception {
+    out.println();
+    if (report != null) {
+      out.println(
+          "== "
+              + CHECKOUT
+              + ": LEAK ==================================================================");
+      new LeakReportTextRenderer(base).write(report, out, "");
+    } else {
+      out.println(
+          "== "
+              + CHECKOUT
+              + ": not confirmed within 3 minutes ===================================");
+      out.println(
+          "The verdict engine has not called it a leak yet (a busy machine slows everything down);");
+      out.println("run 'leakhound demo --keep-running' to keep watching.");
+      verdicts(s.watcher().target(CHECKOUT));
+    }
+    out.println();
+    boolean reported = !s.store().reports().list(CATALOG, null, 1).isEmpty();
+    out.println(
+        "== "
+            + CATALOG
+            + ": "
+            + (reported ? "REPORTED (it should not have been)" : "no leak")
+            + " ==============================================================");
+    out.println("Its memory rises with load and a cache fills up, then levels off: not leaks.");
+    verdicts(s.watcher().target(CATALOG));
+    out.println();
+    out.println("Open:");
+    out.printf("  dashboard  %s/dashboard/%n", base);
+    if (report != null) {
+      out.printf("  report     %s/api/v1/reports/%d%n", base, report.id());
+    }
+    out.printf("  targets    %s/api/v1/targets%n", base);
+    out.printf("  metrics    %s/metrics%n", base);
+    out.flush();
+  }
+
+  private void verdicts(TargetRuntime rt) {
+    List<SignalVerdict> vs =
+        rt.verdicts().values().stream()
+            .sorted(Comparator.comparing(SignalVerdict::signal))
+            .toList();
+    for (SignalVerdict v : vs) {
+      out.printf("  %-17s %-17s %s%n", v.signal(), v.verdict(), v.evidence());
+    }
+  }
+
+  private void step(String n, String what) {
+    out.printf("  [%s] %s%n", n, what);
+    out.flush();
+  }
+
+  private static String config(String checkout, String catalog) throws IOException {
+    return """
+        # Generated by 'leakhound demo'. Intervals, warm-up and the verdict engine's waiting times
+        # are short so a fast leak is called within minutes; everything else is the default.
+        dataDir: .
+        listen: 127.0.0.1:%d
+        evaluation: {interval: 5s, warmUp: 40s, minimumSpan: 30s, minimumLeak: 45s, plateauWindow: 20s}
+        defaults: {interval: 1s}
+        targets:
+          - {name: %s, kind: go, address: "%s"}
+          - {name: %s, kind: go, address: "%s"}
+        """
+        .formatted(port(), CHECKOUT, checkout, CATALOG, catalog);
+  }
+
+  /** 9464 when it is free, else any free port. */
+  private static int port() {
+    try (ServerSocket s = new ServerSocket(9464, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory left behind is harmless
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package dev.leakhound.cli.demo;
+
+import dev.leakhound.cli.ExitCodes;
+import dev.leakhound.cli.UsageException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The lab programs the demo runs: finds the repository's {@code lab/}, builds go-shop (with the
+ * goroutineleak profile) and the load generator with {@code go build} when they are missing or
+ * older than their sources, starts them on 127.0.0.1, and stops every process it started ({@link
+ * #close}: SIGTERM, then SIGKILL).
+ *
+ * <p>Thread-safe.
+ */
+final class DemoLab implements AutoCloseable {
+  private static final Pattern LISTENING = Pattern.compile("listening on (127\\.0\\.0\\.1:\\d+)");
+
+  private final Path lab;
+  private final List<Process> started = new CopyOnWriteArrayList<>();
+
+  private DemoLab(Path lab) {
+    this.lab = lab;
+  }
+
+  /** The lab under {@code given}, or found next to the jar or above the working directory. */
+  static DemoLab find(Path given) {
+    List<Path> candidates = new ArrayList<>();
+    if (given != null) {
+      candidates.add(given);
+    } else {
+      try {
+        Path jar =
+            Path.of(DemoLab.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+          candidates.add(p.resolve("lab"));
+        }
+      } catch (Exception e) {
+        // not started from a jar on disk: try the working directory
+      }
+      for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+        candidates.add(p.resolve("lab"));
+      }
+    }
+    for (Path c : candidates) {
+      if (Files.isRegularFile(c.resolve("go.mod")) && Files.isDirectory(c.resolve("go-shop"))) {
+        return new DemoLab(c.toAbsolutePath().normalize());
+      }
+    }
+    throw new UsageException(
+        given != null
+            ? given + " is not the lab (no go.mod and go-shop/ there)"
+            : "the demo runs the repository's lab services and cannot find lab/ (run it from the"
+                + " repository, or pass --lab DIR)");
+  }
+
+  Path dir() {
+    return lab;
+  }
+
+  /** True when go-shop or load must be (re)built. */
+  boolean needsBuild() throws IOException {
+    return stale(binary("go-shop-leakprofile")) || stale(binary("load"));
+  }
+
+  /** Builds what is stale; throws with the compiler's output when a build fails. */
+  void build() throws IOException, InterruptedException {
+    requireGo();
+    if (stale(binary("go-shop-leakprofile"))) {
+      go(
+          List.of("build", "-o", binary("go-shop-leakprofile").toString(), "./go-shop"),
+          Map.of("GOEXPERIMENT", "goroutineleakprofile"));
+    }
+    if (stale(binary("load"))) {
+      go(List.of("build", "-o", binary("load").toString(), "./load"), Map.of());
+    }
+  }
+
+  /** Starts go-shop with {@code args}; returns its base URL once it listens. */
+  String startShop(List<String> args) throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(List.of(binary("go-shop-leakprofile").toString(), "-port", "0"));
+    cmd.addAll(args);
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    started.add(p);
+    CompletableFuture<String> address = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                  Matcher m = LISTENING.matcher(line);
+                  if (m.find()) {
+                    address.complete("http://" + m.group(1));
+                  }
+                }
+              } catch (IOException e) {
+                // the process ended
+              }
+              address.complete(null);
+            });
+    String url;
+    try {
+      url = address.get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      url = null;
+    }
+    if (url == null) {
+      throw new IOException("go-shop did not start (" + String.join(" ", cmd) + ")");
+    }
+    return url;
+  }
+
+  /** Starts the load generator against {@code target}. */
+  void startLoad(String target, String schedule, int maxSeconds) throws IOException {
+    Process p =
+        new ProcessBuilder(
+                binary("load").toString(),
+                "-target",
+                target,
+                "-schedule",
+                schedule,
+                "-max-time",
+                maxSeconds + "s")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    started.add(p);
+  }
+
+  private Path binary(String name) {
+    return lab.resolve("bin").resolve(name);
+  }
+
+  private boolean stale(Path binary) throws IOException {
+    if (!Files.isExecutable(binary)) {
+      return true;
+    }
+    FileTime built = Files.getLastModifiedTime(binary);
+    try (Stream<Path> files = Files.walk(lab)) {
+      return files
+          .filter(f -> !f.startsWith(lab.resolve("bin")))
+          .filter(f -> f.toString().endsWith(".go") || f.getFileName().toString().startsWith("go."))
+          .anyMatch(
+              f -> {
+                try {
+                  return Files.getLastModifiedTime(f).compareTo(built) > 0;
+                } catch (IOException e) {
+                  return true;
+                }
+              });
+    }
+  }
+
+  private static void requireGo() throws InterruptedException {
+    try {
+      Process p = new ProcessBuilder("go", "version").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      if (p.waitFor() == 0) {
+        return;
+      }
+    } catch (IOException e) {
+      // reported below
+    }
+    throw new DemoUnavailableException(
+        "the demo builds the lab's Go services and needs Go 1.26 or newer on PATH"
+            + " (https://go.dev/dl)",
+        ExitCodes.UNAVAILABLE);
+  }
+
+  private void go(List<String> args, Map<String, String> env)
+      throws IOException, InterruptedException {
+    Files.createDirectories(lab.resolve("bin"));
+    List<String> cmd = new ArrayList<>();
+    cmd.add("go");
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(lab.toFile()).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IOException("go " + String.join(" ", args) + " failed:\n" + log);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Process p : started) {
+      p.destroy();
+    }
+    for (Process p : started) {
+      try {
+        if (!p.waitFor(5, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+          p.waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+    started.clear();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.leakhound.server.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leakhound.server.WatchService;
+import dev.leakhound.server.collect.CollectorRegistry;
+import dev.leakhound.server.report.LeakReport;
+import dev.leakhound.server.report.SignalVerdict;
+import dev.leakhound.server.store.EventRecord;
+import dev.leakhound.server.support.Await;
+import dev.leakhound.server.support.Configs;
+import dev.leakhound.server.support.HostileServer;
+import dev.leakhound.server.support.Judges;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A report's life with the verdicts scripted: a suspect opens nothing, a leak opens a report, a
+ * no-leak resolves it and starts a new segment, and a restart of the process resolves one too.
+ */
+class ReportLifecycleTest {
+  @TempDir Path dir;
+
+  @Test
+  void suspectOpensNothingLeakOpensNoLeakAndRestartsResolve() throws Exception {
+    AtomicReference<String> verdict = new AtomicReference<>(SignalVerdict.INSUFFICIENT_DATA);
+    SignalJudge scripted =
+        (series, now) ->
+            new SignalVerdict(
+                series.signal().id(),
+                verdict.get(),
+                3600.0,
+                1800.0,
+                5400.0,
+                0.99,
+                null,
+                null,
+                series.size(),
+                series.size() == 0 ? 0 : series.t()[0],
+                series.size() == 0 ? 0 : series.t()[series.size() - 1],
+                Instant.ofEpochMilli(now).toString(),
+                "scripted",
+                6.0,
+                7.0,
+                "series start",
+                "still-growing",
+                "no-load-signal");
+    try (HostileServer target = new HostileServer();
+        WatchService s =
+            WatchService.start(
+                Configs.parse(
+                    dir,
+                    """
+                    listen: 127.0.0.1:0
+                    evaluation: {interval: 300ms}
+                    targets:
+                      - {name: svc, kind: prometheus, address: %s/good/metrics, interval: 200ms}
+                    """
+                        .formatted(target.base())),
+                CollectorRegistry.standard(),
+                scripted,
+                Judges.nothing(),
+                "test")) {
+      TargetRuntime rt = s.watcher().target("svc");
+      Await.until("the target is judged", Duration.ofSeconds(20), () -> !rt.verdicts().isEmpty());
+
+      verdict.set(SignalVerdict.SUSPECT);
+      Await.until(
+          "the target is suspect", Duration.ofSeconds(20), () -> rt.state() == TargetState.SUSPECT);
+      Thread.sleep(1500);
+      assertThat(s.store().reports().list("svc", null, 10))
+          .as("a suspect opens no report")
+          .isEmpty();
+
+      verdict.set(SignalVerdict.LEAK);
+      Await.until("a report opens", Duration.ofSeconds(20), () -> !open(s).isEmpty());
+      LeakReport first = open(s).get(0);
+      assertThat(first.verdict()).isEqualTo("leak");
+      assertThat(first.summary())
+          .startsWith("svc is leaking: ")
+          .contains("goroutines grows 3600/h (1800 to 5400/h)");
+      assertThat(rt.state()).isEqualTo(TargetState.LEAK);
+
+      verdict.set(SignalVerdict.NO_LEAK);
+      Await.until("the report resolves", Duration.ofSeconds(20), () -> open(s).isEmpty());
+      LeakReport resolved = s.store().reports().get(first.id());
+      assertThat(resolved.state()).isEqualTo("resolved");
+      assertThat(resolved.resolvedReason()).isEqualTo("the signals stopped growing");
+      assertThat(rt.state()).isEqualTo(TargetState.OK);
+
+      verdict.set(SignalVerdict.LEAK);
+      Await.until("a second report opens", Duration.ofSeconds(20), () -> !open(s).isEmpty());
+      target.startTime(1_800_000_000.0);
+      Await.until(
+          "the second report resolved because of the restart",
+          Duration.ofSeconds(20),
+          () ->
+              s.store().reports().list("svc", "resolved", 10).stream()
+                  .anyMatch(r -> r.resolvedReason().equals("the process restarted")));
+      List<EventRecord> events = s.store().targets().events("svc", 0, Long.MAX_VALUE, 100);
+      assertThat(events)
+          .extracting(EventRecord::kind)
+          .contains("report-opened", "report-resolved", "restart");
+    }
+  }
+
+  private static List<LeakReport> open(WatchService s) throws Exception {
+    return s.store().reports().list("svc", LeakReport.OPEN, 10);
+  }
+}
