@@ -134,7 +134,8 @@ public final class ConfigLoader {
                 "warmUp",
                 "minimumSpan",
                 "minimumLeak",
-                "plateauWindow"));
+                "plateauWindow",
+                "minimumGrowth"));
     WatchConfig.Evaluation evaluation =
         new WatchConfig.Evaluation(
             in.duration(evalNode, "interval", "evaluation", Duration.ofMinutes(1)),
@@ -143,7 +144,8 @@ public final class ConfigLoader {
             in.duration(evalNode, "warmUp", "evaluation", null),
             in.duration(evalNode, "minimumSpan", "evaluation", null),
             in.duration(evalNode, "minimumLeak", "evaluation", null),
-            in.duration(evalNode, "plateauWindow", "evaluation", null));
+            in.duration(evalNode, "plateauWindow", "evaluation", null),
+            minimumGrowth(evalNode));
     MapNode capNode = in.section(top, "capture", Set.of("baselineInterval", "baselinesKept"));
     WatchConfig.Capture capture =
         new WatchConfig.Capture(
@@ -186,6 +188,24 @@ public final class ConfigLoader {
         targets,
         rules,
         receivers);
+  }
+
+  private WatchConfig.MinimumGrowth minimumGrowth(MapNode evaluation) {
+    ConfigNode n = evaluation.get("minimumGrowth");
+    if (n == null) {
+      return WatchConfig.MinimumGrowth.DEFAULTS;
+    }
+    String p = "evaluation.minimumGrowth";
+    if (!(n instanceof MapNode m)) {
+      problems.add(n.line(), p, "a mapping like {bytes: 1MiB, goroutines: 600}");
+      return WatchConfig.MinimumGrowth.DEFAULTS;
+    }
+    in.checkKeys(m, Set.of("bytes", "goroutines", "openFds", "threads"), p);
+    return new WatchConfig.MinimumGrowth(
+        in.quantity(m, "bytes", p),
+        in.quantity(m, "goroutines", p),
+        in.quantity(m, "openFds", p),
+        in.quantity(m, "threads", p));
   }
 
   private record Defaults(

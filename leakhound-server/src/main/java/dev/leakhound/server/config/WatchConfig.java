@@ -50,6 +50,7 @@ public record WatchConfig(
    * @param minimumSpan the judged stretch must span at least this long
    * @param minimumLeak growth must last this long before it is called a leak (suspect before)
    * @param plateauWindow the shortest recent window the plateau guard looks at
+   * @param minimumGrowth the smallest growth per hour worth a leak verdict, per kind of signal
    */
   public record Evaluation(
       Duration interval,
@@ -58,7 +59,23 @@ public record WatchConfig(
       Duration warmUp,
       Duration minimumSpan,
       Duration minimumLeak,
-      Duration plateauWindow) {}
+      Duration plateauWindow,
+      MinimumGrowth minimumGrowth) {}
+
+  /**
+   * The verdict engine's practical minimum, per hour: growth below it may be real and still not
+   * worth a leak verdict. NaN keeps the engine's default (256 KiB/h for bytes, 1/h for counts, and
+   * never under 1 %/h of the floor).
+   *
+   * @param bytes for the heap floor and RSS
+   * @param goroutines for goroutine counts
+   * @param openFds for open file descriptors
+   * @param threads for threads
+   */
+  public record MinimumGrowth(double bytes, double goroutines, double openFds, double threads) {
+    public static final MinimumGrowth DEFAULTS =
+        new MinimumGrowth(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+  }
 
   /**
    * Baseline profile captures (Go targets).

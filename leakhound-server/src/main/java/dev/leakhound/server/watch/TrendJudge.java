@@ -1,5 +1,6 @@
 package dev.leakhound.server.watch;
 
+import dev.leakhound.analysis.trend.MinimumGrowth;
 import dev.leakhound.analysis.trend.SignalKind;
 import dev.leakhound.analysis.trend.TrendAnalyzer;
 import dev.leakhound.analysis.trend.TrendEvidence;
@@ -11,6 +12,8 @@ import dev.leakhound.server.report.SignalVerdict;
 import dev.leakhound.server.signal.Signal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The {@link SignalJudge} of the watch service: the verdict engine ({@link TrendAnalyzer}) with the
@@ -30,6 +33,23 @@ public final class TrendJudge implements SignalJudge {
   /** The engine's defaults with what {@code evaluation} overrides. */
   public static TrendJudge of(WatchConfig.Evaluation e) {
     TrendOptions d = TrendOptions.defaults();
+    Map<SignalKind, MinimumGrowth> growth = new EnumMap<>(SignalKind.class);
+    growth.putAll(d.minimumGrowth());
+    // Only the absolute floor is configurable; the relative one (1 %/h of the level) stays.
+    WatchConfig.MinimumGrowth m = e.minimumGrowth();
+    for (SignalKind k : SignalKind.values()) {
+      double absolute =
+          switch (k) {
+            case GOROUTINES -> m.goroutines();
+            case FILE_DESCRIPTORS -> m.openFds();
+            case THREADS -> m.threads();
+            case INSTANCES -> Double.NaN;
+            default -> m.bytes();
+          };
+      if (!Double.isNaN(absolute)) {
+        growth.put(k, new MinimumGrowth(d.minimumGrowth(k).relativePerHour(), absolute));
+      }
+    }
     TrendOptions o =
         new TrendOptions(
             d.leakAlpha(),
@@ -42,7 +62,7 @@ public final class TrendJudge implements SignalJudge {
             d.recentFraction(),
             seconds(e.plateauWindow(), d.recentMinimumSeconds()),
             d.maxStatisticPoints(),
-            d.minimumGrowth());
+            growth);
     return new TrendJudge(o);
   }
 

@@ -78,6 +78,8 @@ class ConfigLoaderTest {
     assertThat(heap.targets()).containsExactly("shop");
     assertThat(c.receivers().get(1).headers()).containsEntry("Authorization", "Bearer s3cret");
     assertThat(c.receivers().get(0).resendInterval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(c.evaluation().warmUp()).isNull();
+    assertThat(c.evaluation().minimumGrowth()).isEqualTo(WatchConfig.MinimumGrowth.DEFAULTS);
   }
 
   @Test
@@ -141,6 +143,26 @@ class ConfigLoaderTest {
         .hasMessage(
             "leakhound.yaml:4: expected valid YAML: expected ',' or ']', but got <stream end>"
                 + " (while parsing a flow sequence)");
+  }
+
+  @Test
+  void theVerdictEnginesKnobsAreRead() throws Exception {
+    WatchConfig c =
+        parse(
+            """
+            evaluation:
+              warmUp: 40s
+              minimumLeak: 45s
+              minimumGrowth: {bytes: 64MiB, goroutines: 1000}
+            targets: [{name: w, kind: process, pid: 1}]
+            """);
+
+    assertThat(c.evaluation().warmUp()).isEqualTo(Duration.ofSeconds(40));
+    assertThat(c.evaluation().minimumLeak()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(c.evaluation().minimumSpan()).isNull();
+    assertThat(c.evaluation().minimumGrowth().bytes()).isEqualTo(64.0 * (1 << 20));
+    assertThat(c.evaluation().minimumGrowth().goroutines()).isEqualTo(1000.0);
+    assertThat(c.evaluation().minimumGrowth().openFds()).isNaN();
   }
 
   @Test
