@@ -94,11 +94,12 @@ function build(chart, view, size) {
       hidden.push(me + 1, me + 2);
     }
   });
-  const fit = view.fit;
-  if (chart.id === "memory" && fit && chart.lines.some((l) => l.signal === fit.signal)) {
+  // Each judged signal's fitted line on the chart that holds the signal (shown or not).
+  for (const fit of view.fits.filter((f) => chart.lines.some((l) => l.signal === f.signal))) {
     const cols = fitColumns(chart.t, fit);
     const color = css(fit.verdict === "leak" ? "--leak" : fit.verdict === "suspect" ? "--suspect" : "--fit");
-    series.push({ label: "fitted growth " + fmt.growth(fit.signal, fit.growthPerHour), stroke: color, width: 2, dash: [6, 4], spanGaps: true, points: { show: false }, value });
+    const what = chart.lines.length > 1 ? " of " + chart.lines.find((l) => l.signal === fit.signal).label : "";
+    series.push({ label: "fitted growth" + what + " " + fmt.growth(fit.signal, fit.growthPerHour), stroke: color, width: 2, dash: [6, 4], spanGaps: true, points: { show: false }, value });
     data.push(cols.line);
     const fitIdx = series.length - 1;
     series.push({ label: "interval high", stroke: "transparent", width: 0, spanGaps: true, points: { show: false } });

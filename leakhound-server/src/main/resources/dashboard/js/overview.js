@@ -12,10 +12,17 @@ const COLUMNS = [
   { key: "state", label: "State", sort: (a, b) => SEVERITY[a.state] - SEVERITY[b.state] },
   { key: "name", label: "Target", sort: (a, b) => a.name.localeCompare(b.name) },
   { key: "floor", label: "Memory floor", sort: (a, b) => num(a.floor) - num(b.floor), numeric: true },
-  { key: "growth", label: "Growth / h", sort: (a, b) => num(a.growthPerHour) - num(b.growthPerHour), numeric: true },
+  { key: "growth", label: "Growth / h", sort: (a, b) => growth(a, b), numeric: true },
   { key: "ttl", label: "Time to limit", sort: (a, b) => ttl(a) - ttl(b), numeric: true, ascending: true },
   { key: "scrape", label: "Last scrape", sort: (a, b) => num(a.lastScrape) - num(b.lastScrape), numeric: true },
 ];
+
+// Growth compares the verdict first: rows may show bytes or goroutines per hour.
+const VERDICT = { leak: 3, suspect: 2, "no-leak": 1 };
+
+function growth(a, b) {
+  return (VERDICT[a.verdict] ?? 0) - (VERDICT[b.verdict] ?? 0) || num(a.growthPerHour) - num(b.growthPerHour);
+}
 
 function num(x) {
   return x === null || x === undefined ? -Infinity : x;
@@ -90,7 +97,7 @@ export async function mount(main, _match, app) {
     }
     const col = COLUMNS.find((c) => c.key === view.sort) || COLUMNS[0];
     const descending = view.dir ? view.dir === "desc" : col.numeric && !col.ascending;
-    const growthDesc = (a, b) => num(b.growthPerHour) - num(a.growthPerHour);
+    const growthDesc = (a, b) => growth(b, a);
     return [...list].sort((a, b) => {
       let c = col.sort(a, b);
       if (descending) c = -c;
@@ -144,8 +151,10 @@ export async function mount(main, _match, app) {
     const spark = sparklineSvg(r.spark.t, r.spark.v, 120, 28, floorLabel + " of " + r.name + ", last hour");
     const interval =
       r.growthPerHourLow !== null && r.growthPerHourHigh !== null && r.growthPerHour !== null
-        ? `<div class="muted small">${esc(fmt.growth(r.floorSignal, r.growthPerHourLow))} … ${esc(fmt.growth(r.floorSignal, r.growthPerHourHigh))}</div>`
+        ? `<div class="muted small">${esc(fmt.growth(r.growthSignal, r.growthPerHourLow))} … ${esc(fmt.growth(r.growthSignal, r.growthPerHourHigh))}</div>`
         : "";
+    // Growth of another signal than the floor (a goroutine leak) says which.
+    const other = r.growthSignal && r.growthSignal !== r.floorSignal ? `<div class="muted small growth-signal">${esc(r.growthSignal.replaceAll("_", " "))}</div>` : "";
     const growthCls = r.verdict === "leak" ? "grow-leak" : r.verdict === "suspect" ? "grow-suspect" : "";
     const report = r.openReport
       ? `<a class="report-link" href="#/reports/${r.openReport}">#${r.openReport}</a>`
@@ -156,7 +165,7 @@ export async function mount(main, _match, app) {
       `<td class="col-state"><span class="badge state-${r.state}" data-state="${r.state}">${r.state}</span></td>` +
       `<td class="col-name"><a class="target-link" href="#/targets/${encodeURIComponent(r.name)}">${esc(r.name)}</a> <span class="kind">${esc(r.kind)}</span><div class="labels">${labels}</div>${error}${waiting}</td>` +
       `<td class="col-floor num"><div class="floor">${spark}<span class="floor-value">${esc(fmt.value(r.floorSignal, r.floor))}</span></div></td>` +
-      `<td class="col-growth num ${growthCls}">${esc(fmt.growth(r.floorSignal, r.growthPerHour))}${interval}</td>` +
+      `<td class="col-growth num ${growthCls}">${esc(fmt.growth(r.growthSignal, r.growthPerHour))}${other}${interval}</td>` +
       `<td class="col-ttl num">${esc(r.timeToLimitSeconds === null ? "—" : fmt.duration(r.timeToLimitSeconds))}</td>` +
       `<td class="col-scrape num" data-t="${r.lastScrape ?? ""}">${esc(r.lastScrape ? fmt.ago(r.lastScrape) : "never")}</td>` +
       `<td class="col-report">${report}</td></tr>`

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -115,9 +116,33 @@ public final class HeadlessChromium implements AutoCloseable {
     new Actions(driver).sendKeys(keys).perform();
   }
 
-  /** Waits for {@code condition}; the failure names {@code what}. */
+  /**
+   * Waits for {@code condition}; the failure names {@code what}. An element the page replaced while
+   * the condition read it (an auto-refresh repaints rows) counts as "not yet".
+   */
   public void await(String what, Duration timeout, Predicate<WebDriver> condition) {
-    new WebDriverWait(driver, timeout).withMessage("waiting until " + what).until(condition::test);
+    new WebDriverWait(driver, timeout)
+        .withMessage("waiting until " + what)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition::test);
+  }
+
+  /**
+   * Waits for the dashboard's flame graph ({@code #flame}, d3-flame-graph's SVG) to draw its frames
+   * and returns the tooltip text ({@code <title>}) of the first frame whose function name ends with
+   * {@code function}; fails when no frame does.
+   */
+  public String flameGraphFrame(String function) {
+    await(
+        "the flame graph",
+        Duration.ofSeconds(30),
+        d -> !d.findElements(By.cssSelector("#flame svg g.frame")).isEmpty());
+    var frames =
+        driver.findElements(By.cssSelector("#flame svg g.frame[name$='" + function + "']"));
+    if (frames.isEmpty()) {
+      throw new AssertionError("no frame of the flame graph names " + function);
+    }
+    return frames.get(0).findElement(By.tagName("title")).getDomProperty("textContent");
   }
 
   /**

@@ -38,7 +38,10 @@ public final class DashboardViews {
    * @param floorSignal the signal of the sparkline and growth: heap_floor_bytes, or rss_bytes for
    *     targets without a heap floor
    * @param floor the latest value of that signal, or null
-   * @param verdict the floor signal's verdict, or null before the first evaluation
+   * @param growthSignal the signal whose growth the row shows: the floor signal, unless another
+   *     signal (goroutines, threads...) has a graver verdict that is growing, or null before the
+   *     first evaluation
+   * @param verdict that signal's verdict, or null before the first evaluation
    * @param growthPerHour its fitted growth per hour, or null
    * @param growthPerHourLow the low end of the slope's confidence interval, or null
    * @param growthPerHourHigh the high end, or null
@@ -56,6 +59,7 @@ public final class DashboardViews {
       Long openReport,
       String floorSignal,
       Double floor,
+      String growthSignal,
       String verdict,
       Double growthPerHour,
       Double growthPerHourLow,
@@ -72,7 +76,8 @@ public final class DashboardViews {
    * @param to the range end (ms)
    * @param maxPoints the most points any chart holds
    * @param charts memory, counts (goroutines, threads, fds) and GC activity, those with data
-   * @param fit the memory floor's fitted growth line with its confidence band, or null
+   * @param fits the fitted growth lines with their confidence bands, one per charted signal with a
+   *     fitted verdict: the memory floor (resident memory without one), goroutines, threads, fds
    * @param events markers: restarts, captures, reports opened and resolved, alerts, down and up
    * @param reports the target's reports, newest first
    */
@@ -82,7 +87,7 @@ public final class DashboardViews {
       long to,
       int maxPoints,
       List<Chart> charts,
-      Fit fit,
+      List<Fit> fits,
       List<Views.EventView> events,
       List<ReportMark> reports) {}
 

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads what the target page charts: the raw memory signal with its floor (and the fitted growth
- * line of the floor's latest verdict), goroutines, threads and file descriptors, and GC activity as
- * cycles per minute, each downsampled by the store to at most {@code maxPoints} points and aligned
- * on one time axis per chart. Charts without any stored signal are left out.
+ * Reads what the target page charts: the raw memory signal with its floor, goroutines, threads and
+ * file descriptors, and GC activity as cycles per minute, each downsampled by the store to at most
+ * {@code maxPoints} points and aligned on one time axis per chart, and the fitted growth lines of
+ * the judged signals. Charts without any stored signal are left out.
  *
  * <p>Stateless and thread-safe. Cost: one range read per stored signal.
  */
@@ -85,24 +85,30 @@ public final class TargetCharts {
   }
 
   /**
-   * The fitted growth line of the memory floor (or resident memory when there is no floor) from its
-   * latest verdict, or null before the first evaluation.
+   * The fitted growth lines of the latest verdicts of the charted signals: the memory floor (or
+   * resident memory when there is no floor verdict), goroutines, threads and file descriptors;
+   * signals not yet judged on any point are left out.
    */
-  public static DashboardViews.Fit fit(Store store, TargetRuntime rt, long rawSince)
+  public static List<DashboardViews.Fit> fits(Store store, TargetRuntime rt, long rawSince)
       throws SQLException {
     var verdicts = rt.verdicts();
-    SignalVerdict v = verdicts.get(Signal.HEAP_FLOOR);
-    Signal signal = Signal.HEAP_FLOOR;
-    if (v == null) {
-      v = verdicts.get(Signal.RSS);
-      signal = Signal.RSS;
+    List<Signal> signals = new ArrayList<>();
+    signals.add(verdicts.containsKey(Signal.HEAP_FLOOR) ? Signal.HEAP_FLOOR : Signal.RSS);
+    COUNTS.forEach(s -> signals.add(s.signal));
+    List<DashboardViews.Fit> fits = new ArrayList<>();
+    for (Signal signal : signals) {
+      SignalVerdict v = verdicts.get(signal);
+      if (v == null || v.points() == 0) {
+        continue;
+      }
+      SeriesData judged =
+          store.samples().range(rt.name(), signal, v.fromMillis(), v.toMillis(), 2000, rawSince);
+      DashboardViews.Fit fit = GrowthLine.of(v, judged);
+      if (fit != null) {
+        fits.add(fit);
+      }
     }
-    if (v == null || v.points() == 0) {
-      return null;
-    }
-    SeriesData judged =
-        store.samples().range(rt.name(), signal, v.fromMillis(), v.toMillis(), 2000, rawSince);
-    return GrowthLine.of(v, judged);
+    return fits;
   }
 
   private static void addChart(

@@ -161,7 +161,7 @@ final class DashboardHandlers {
       Signal floorSignal,
       Sparklines.Spark spark) {
     TargetHealth h = rt.health();
-    SignalVerdict v = verdicts.get(floorSignal);
+    SignalVerdict v = shownGrowth(verdicts, floorSignal);
     Double ttl = null;
     for (SignalVerdict x : verdicts.values()) {
       Double t = x.timeToLimitSeconds();
@@ -186,12 +186,29 @@ final class DashboardHandlers {
         open == null ? null : open.id(),
         floorSignal.id(),
         Double.isNaN(last) ? null : last,
+        v == null ? null : v.signal(),
         v == null ? null : v.verdict(),
         fitted ? finite(v.growthPerHour()) : null,
         fitted ? finite(v.growthPerHourLow()) : null,
         fitted ? finite(v.growthPerHourHigh()) : null,
         ttl,
         spark);
+  }
+
+  /**
+   * The verdict whose growth an overview row shows: the floor's, unless another signal is judged
+   * graver and growing (a goroutine leak whose stacks hold little memory), so the row says why its
+   * state is what it is. Null before the first evaluation.
+   */
+  static SignalVerdict shownGrowth(Map<Signal, SignalVerdict> verdicts, Signal floorSignal) {
+    SignalVerdict v = verdicts.get(floorSignal);
+    for (SignalVerdict x : verdicts.values()) {
+      if (x.growing()
+          && (v == null || SignalVerdict.rank(x.verdict()) > SignalVerdict.rank(v.verdict()))) {
+        v = x;
+      }
+    }
+    return v;
   }
 
   /** {@code GET /api/v1/dashboard/targets/{name}/charts[?range=6h|from=..&to=..][&maxPoints=]}. */
@@ -223,7 +240,7 @@ final class DashboardHandlers {
             r.to(),
             maxPoints,
             charts,
-            TargetCharts.fit(store, rt, rawSince),
+            TargetCharts.fits(store, rt, rawSince),
             events,
             reports));
   }

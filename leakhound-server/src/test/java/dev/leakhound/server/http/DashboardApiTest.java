@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.leakhound.server.WatchService;
 import dev.leakhound.server.collect.CollectorRegistry;
+import dev.leakhound.server.report.SignalVerdict;
+import dev.leakhound.server.signal.Signal;
 import dev.leakhound.server.support.Api;
 import dev.leakhound.server.support.Configs;
 import dev.leakhound.server.support.Judges;
@@ -12,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,7 @@ class DashboardApiTest {
             "openReport",
             "floorSignal",
             "floor",
+            "growthSignal",
             "verdict",
             "growthPerHour",
             "growthPerHourLow",
@@ -106,11 +110,66 @@ class DashboardApiTest {
     assertThat(api.get("/api/v1/dashboard/targets/nope/charts").statusCode()).isEqualTo(404);
     JsonNode c = api.json("/api/v1/dashboard/targets/shop/charts?range=15m");
     assertThat(fields(c))
-        .containsExactly("target", "from", "to", "maxPoints", "charts", "fit", "events", "reports");
+        .containsExactly(
+            "target", "from", "to", "maxPoints", "charts", "fits", "events", "reports");
     assertThat(c.get("charts")).isEmpty();
-    assertThat(c.get("fit").isNull()).isTrue();
+    assertThat(c.get("fits")).isEmpty();
     assertThat(api.get("/api/v1/dashboard/targets/shop/charts?maxPoints=5000").statusCode())
         .isEqualTo(400);
+  }
+
+  @Test
+  void anOverviewRowShowsTheFloorsGrowthUnlessAnotherSignalIsGraver() {
+    SignalVerdict floorOk = verdict(Signal.HEAP_FLOOR, SignalVerdict.NO_LEAK);
+    SignalVerdict goroutinesLeak = verdict(Signal.GOROUTINES, SignalVerdict.LEAK);
+    SignalVerdict threadsSuspect = verdict(Signal.THREADS, SignalVerdict.SUSPECT);
+
+    assertThat(DashboardHandlers.shownGrowth(Map.of(), Signal.HEAP_FLOOR)).isNull();
+    assertThat(
+            DashboardHandlers.shownGrowth(
+                Map.of(Signal.HEAP_FLOOR, floorOk, Signal.THREADS, threadsSuspect),
+                Signal.HEAP_FLOOR))
+        .isSameAs(threadsSuspect);
+    assertThat(
+            DashboardHandlers.shownGrowth(
+                Map.of(
+                    Signal.HEAP_FLOOR,
+                    floorOk,
+                    Signal.GOROUTINES,
+                    goroutinesLeak,
+                    Signal.THREADS,
+                    threadsSuspect),
+                Signal.HEAP_FLOOR))
+        .isSameAs(goroutinesLeak);
+    SignalVerdict floorLeak = verdict(Signal.HEAP_FLOOR, SignalVerdict.LEAK);
+    assertThat(
+            DashboardHandlers.shownGrowth(
+                Map.of(Signal.HEAP_FLOOR, floorLeak, Signal.GOROUTINES, goroutinesLeak),
+                Signal.HEAP_FLOOR))
+        .as("a tie keeps the floor")
+        .isSameAs(floorLeak);
+  }
+
+  private static SignalVerdict verdict(Signal signal, String verdict) {
+    return new SignalVerdict(
+        signal.id(),
+        verdict,
+        1.0,
+        0.5,
+        1.5,
+        0.99,
+        null,
+        null,
+        20,
+        0,
+        1,
+        "",
+        "",
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test

@@ -265,16 +265,7 @@ class DashboardStatesIT {
     assertThat(browser.driver().findElement(By.cssSelector("table.groups")).getText())
         .contains("awaitReservationConfirmation")
         .contains("chan receive");
-    browser.await(
-        "the flame graph",
-        Duration.ofSeconds(30),
-        d -> !d.findElements(By.cssSelector("#flame svg g.frame")).isEmpty());
-    var frames =
-        browser
-            .driver()
-            .findElements(By.cssSelector("#flame svg g.frame[name$='(*SessionStore).Remember']"));
-    assertThat(frames).isNotEmpty();
-    assertThat(frames.get(0).findElement(By.tagName("title")).getDomProperty("textContent"))
+    assertThat(browser.flameGraphFrame("(*SessionStore).Remember"))
         .contains("(*SessionStore).Remember")
         .contains("since the baseline");
     assertThat(browser.driver().findElements(By.cssSelector("button[data-profile]"))).hasSize(2);
