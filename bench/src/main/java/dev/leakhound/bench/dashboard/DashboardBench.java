@@ -89,11 +89,12 @@ public final class DashboardBench {
       new ProfileComparison() {
         @Override
         public HeapFindings heapGrowth(byte[] baseline, byte[] current) {
-          return new HeapFindings(List.of(), null, "");
+          return new HeapFindings(List.of(), null, "", null);
         }
 
         @Override
-        public GoroutineFindings goroutineGrowth(List<byte[]> dumps, byte[] leakListing) {
+        public GoroutineFindings goroutineGrowth(
+            List<byte[]> dumps, byte[] leakListing, List<Path> sourceRoots) {
           return new GoroutineFindings(List.of(), null, null);
         }
       };

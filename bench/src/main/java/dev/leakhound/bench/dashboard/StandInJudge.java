@@ -2,8 +2,8 @@ package dev.leakhound.bench.dashboard;
 
 import dev.leakhound.server.report.SignalVerdict;
 import dev.leakhound.server.signal.Signal;
-import dev.leakhound.server.store.SeriesData;
 import dev.leakhound.server.watch.SignalJudge;
+import dev.leakhound.server.watch.SignalSeries;
 import java.time.Instant;
 
 /**
@@ -16,15 +16,17 @@ import java.time.Instant;
  */
 public final class StandInJudge implements SignalJudge {
   @Override
-  public SignalVerdict judge(Signal signal, SeriesData s, double limit, long nowMillis) {
+  public SignalVerdict judge(SignalSeries s, long nowMillis) {
+    Signal signal = s.signal();
+    double limit = s.limit();
     int n = s.size();
     if (n < 10) {
       return new SignalVerdict(
           signal.id(),
           SignalVerdict.INSUFFICIENT_DATA,
-          0,
-          0,
-          0,
+          null,
+          null,
+          null,
           0,
           null,
           null,
@@ -32,13 +34,18 @@ public final class StandInJudge implements SignalJudge {
           0,
           0,
           Instant.ofEpochMilli(nowMillis).toString(),
-          "fewer than 10 samples");
+          "fewer than 10 samples",
+          null,
+          null,
+          null,
+          null,
+          null);
     }
     double mx = 0;
     double my = 0;
     for (int i = 0; i < n; i++) {
       mx += (s.t()[i] - s.t()[0]) / 3_600_000.0;
-      my += s.v()[i];
+      my += s.values()[i];
     }
     mx /= n;
     my /= n;
@@ -47,13 +54,13 @@ public final class StandInJudge implements SignalJudge {
     for (int i = 0; i < n; i++) {
       double x = (s.t()[i] - s.t()[0]) / 3_600_000.0 - mx;
       sxx += x * x;
-      sxy += x * (s.v()[i] - my);
+      sxy += x * (s.values()[i] - my);
     }
     double slope = sxx == 0 ? 0 : sxy / sxx;
     double sse = 0;
     for (int i = 0; i < n; i++) {
       double x = (s.t()[i] - s.t()[0]) / 3_600_000.0 - mx;
-      double r = s.v()[i] - my - slope * x;
+      double r = s.values()[i] - my - slope * x;
       sse += r * r;
     }
     double se = sxx == 0 ? 0 : Math.sqrt(sse / Math.max(1, n - 2) / sxx);
@@ -65,7 +72,7 @@ public final class StandInJudge implements SignalJudge {
     double effectiveLimit = Double.isNaN(limit) ? 2.0 * 1024 * 1024 * 1024 : limit;
     Double ttl =
         slope > 0 && signal.unit() == Signal.Unit.BYTES
-            ? Math.max(0, (effectiveLimit - s.v()[n - 1]) / slope * 3600)
+            ? Math.max(0, (effectiveLimit - s.values()[n - 1]) / slope * 3600)
             : null;
     return new SignalVerdict(
         signal.id(),
@@ -80,6 +87,11 @@ public final class StandInJudge implements SignalJudge {
         s.t()[0],
         s.t()[n - 1],
         Instant.ofEpochMilli(nowMillis).toString(),
-        "least-squares stand-in: slope " + Math.round(slope) + "/h over " + n + " points");
+        "least-squares stand-in: slope " + Math.round(slope) + "/h over " + n + " points",
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }
