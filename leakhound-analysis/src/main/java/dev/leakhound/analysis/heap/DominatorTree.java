@@ -4,59 +4,65 @@ import dev.leakhound.formats.progress.CancelSignal;
 import dev.leakhound.formats.progress.ProgressListener;
 import java.util.Arrays;
 import java.util.function.IntToLongFunction;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The dominator tree of an object graph seen from a virtual root whose children are the GC roots,
  * computed with the semi-NCA algorithm (Georgiadis; the variant LLVM uses): an iterative
- * depth-first search numbers the reachable nodes in preorder, semi-dominators are found with
- * path-compressed evaluation over the predecessors, and each immediate dominator is the nearest
- * common ancestor of the DFS parent and the semi-dominator. Nothing recurses, so a million-long
- * linked list is fine; the work polls a {@link CancelSignal} and reports progress.
+ * depth-first search numbers the reachable nodes in preorder ({@link PreorderSearch}), the graph is
+ * transposed ({@link PredecessorLists}), semi-dominators are found with path-compressed evaluation
+ * over the predecessors, and each immediate dominator is the nearest common ancestor of the DFS
+ * parent and the semi-dominator. Nothing recurses, so a million-long linked list is fine; the work
+ * polls a {@link CancelSignal} and reports progress.
  *
  * <p>Everything is kept in preorder numbers ("pre"): 0 is the virtual root, {@code 1..size()-1} are
  * the reachable nodes. The predecessor lists are kept too (they answer "who references this" for
  * paths to GC roots) until {@link #releasePredecessors()}.
  *
- * <p>Not thread-safe. Time near-linear in nodes plus references. Memory while computing: 20 bytes
- * per reachable node plus 4 per reference (the node numbering is parked in a temporary file
- * meanwhile on large graphs); afterwards 8 per node plus the predecessors.
+ * <p>Memory: the Java heap holds only what a step updates at random, at most 8 bytes per node
+ * (whatever the number of references), then the 4-byte immediate dominators; everything read in
+ * order, or rarely, lives in memory-mapped temporary files ({@link ScratchSpace}): the forward
+ * edges, the preorder, the DFS parents and stack, the predecessor lists, the semi-dominators. The
+ * semi-dominator step keeps, instead of a label per node, the smallest semi-dominator on its
+ * compressed path (all the evaluation ever asks of a label), and writes each semi-dominator to a
+ * file for the last step, so it needs two int arrays instead of four. References are counted in
+ * {@code long}s: more than 2^31 are fine.
+ *
+ * <p>Not thread-safe; {@link #close()} when done. Time near-linear in nodes plus references.
  */
-public final class DominatorTree {
-  private static final int REPORT_EVERY = 1 << 20;
+public final class DominatorTree implements AutoCloseable {
+  static final int REPORT_EVERY = 1 << 20;
 
-  private int[] preOf;
-  private final int[] vertex;
-  private final int[] idom;
+  private static final String SEMI = "dominators (3/4: semi-dominators)";
+  private static final String IDOM = "dominators (4/4: immediate dominators)";
+
   private final int size;
-  private int[] predOffsets;
-  private int[] preds;
-  private ParkedInts parkedPredOffsets;
-  private ParkedInts parkedPreds;
+  private final int[] idom;
+  private final ArrayLedger ledger;
+  private final MappedInts vertex;
+  private MappedInts preOf;
+  private PredecessorLists preds;
 
-  private DominatorTree(int[] preOf, int[] vertex, int[] idom, int size, int[] po, int[] p) {
-    this.preOf = preOf;
-    this.vertex = vertex;
-    this.idom = idom;
+  private DominatorTree(
+      int size,
+      int[] idom,
+      ArrayLedger ledger,
+      MappedInts vertex,
+      MappedInts preOf,
+      PredecessorLists preds) {
     this.size = size;
-    this.predOffsets = po;
-    this.preds = p;
+    this.idom = idom;
+    this.ledger = ledger;
+    this.vertex = vertex;
+    this.preOf = preOf;
+    this.preds = preds;
   }
 
-  /** Arrays parked in temporary files while the semi-dominator loop runs, above this size. */
-  private static final int PARK_ABOVE = 1 << 19;
-
-  /**
-   * The forward edges handed to {@link #compute(int, Edges, int[], boolean, ProgressListener,
-   * CancelSignal)}, which drops them as soon as the predecessor lists are built: the two never both
-   * live in full.
-   */
-  static final class Edges {
-    int[] offsets;
-    IntChunks targets;
-
-    Edges(int[] offsets, IntChunks targets) {
-      this.offsets = offsets;
-      this.targets = targets;
+  /** The forward edges handed to {@link #compute}, which closes them once it has read them. */
+  record Edges(EdgeOffsets offsets, MappedInts targets) {
+    void close() {
+      offsets.close();
+      targets.close();
     }
   }
 
@@ -71,230 +77,204 @@ public final class DominatorTree {
       int[] roots,
       ProgressListener progress,
       CancelSignal cancel) {
-    IntChunks chunks = new IntChunks();
-    for (int t : targets) {
-      chunks.add(t);
+    return compute(ScratchSpace.inTempDir(), nodeCount, offsets, targets, roots, progress, cancel);
+  }
+
+  static DominatorTree compute(
+      ScratchSpace scratch,
+      int nodeCount,
+      int[] offsets,
+      int[] targets,
+      int[] roots,
+      ProgressListener progress,
+      CancelSignal cancel) {
+    if (offsets.length != nodeCount + 1) {
+      throw new IllegalArgumentException("offsets must have nodeCount + 1 entries");
     }
-    return compute(nodeCount, new Edges(offsets, chunks), roots, true, progress, cancel);
+    Edges edges = new Edges(scratch.offsets(offsets.length), scratch.ints(targets.length));
+    for (int offset : offsets) {
+      edges.offsets().add(offset);
+    }
+    for (int target : targets) {
+      edges.targets().add(target);
+    }
+    return compute(scratch, nodeCount, edges, roots, true, progress, cancel);
   }
 
   /**
-   * Computes the tree, consuming {@code edges}. Without {@code keepNodeIndex} the node-to-preorder
-   * index is dropped (4 bytes per node) and {@link #pre} is unavailable.
+   * Computes the tree, consuming (closing) {@code edges}. Without {@code keepNodeIndex} the
+   * node-to-preorder index is dropped and {@link #pre} is unavailable.
    */
   static DominatorTree compute(
+      ScratchSpace scratch,
       int nodeCount,
       Edges edges,
       int[] roots,
       boolean keepNodeIndex,
       ProgressListener progress,
       CancelSignal cancel) {
-    int[] preOf = new int[nodeCount];
-    Arrays.fill(preOf, -1);
-    int[] vertex = new int[nodeCount + 1];
-    int[] parent = new int[nodeCount + 1];
-    int size =
-        depthFirst(edges.offsets, edges.targets, roots, preOf, vertex, parent, progress, cancel);
-    boolean park = nodeCount > PARK_ABOVE;
-    ParkedInts parkedVertex = park ? ParkedInts.park(vertex) : null;
-    if (park) {
-      vertex = null;
-    }
-    int[] predOffsets = new int[size + 1];
-    int[] preds =
-        predecessors(nodeCount, edges.offsets, edges.targets, roots, preOf, size, predOffsets);
-    edges.offsets = null;
-    edges.targets = null;
-    ParkedInts parkedPreOf = park && keepNodeIndex ? ParkedInts.park(preOf) : null;
-    if (park || !keepNodeIndex) {
-      preOf = null;
-    }
-    semiNca(parent, predOffsets, preds, size, progress, cancel);
-    if (parkedVertex != null) {
-      vertex = parkedVertex.restore();
-    }
-    if (parkedPreOf != null) {
-      preOf = parkedPreOf.restore();
-    }
-    return new DominatorTree(preOf, vertex, parent, size, predOffsets, preds);
-  }
-
-  private static int depthFirst(
-      int[] offsets,
-      IntChunks targets,
-      int[] roots,
-      int[] preOf,
-      int[] vertex,
-      int[] parent,
-      ProgressListener progress,
-      CancelSignal cancel) {
-    int count = 1;
-    vertex[0] = -1;
-    int[] stack = new int[1024];
-    int[] cursor = new int[1024];
-    for (int root : roots) {
-      if (preOf[root] >= 0) {
-        continue;
+    ArrayLedger ledger = scratch.ledger();
+    MappedInts vertex = scratch.ints(nodeCount + 1L);
+    MappedInts parent = scratch.ints(nodeCount + 1L);
+    MappedInts keptPreOf = null;
+    PredecessorLists preds = null;
+    MappedInts semi = null;
+    boolean done = false;
+    try {
+      int[] preOf = ledger.ints("preorder numbers", nodeCount);
+      Arrays.fill(preOf, -1);
+      int[] counts = ledger.ints("predecessor counts", nodeCount + 1);
+      int size =
+          PreorderSearch.run(
+              scratch, edges, roots, preOf, counts, vertex, parent, progress, cancel);
+      preds =
+          PredecessorLists.build(
+              scratch, nodeCount, edges, roots, preOf, counts, size, progress, cancel);
+      ledger.release(counts);
+      counts = null;
+      edges.close();
+      if (keepNodeIndex) {
+        keptPreOf = scratch.ints(nodeCount);
+        for (int p : preOf) {
+          keptPreOf.add(p);
+        }
       }
-      preOf[root] = count;
-      vertex[count] = root;
-      parent[count] = 0;
-      count++;
-      int top = 0;
-      stack[0] = root;
-      cursor[0] = offsets[root];
-      while (top >= 0) {
-        int v = stack[top];
-        int c = cursor[top];
-        if (c < offsets[v + 1]) {
-          cursor[top] = c + 1;
-          int t = targets.get(c);
-          if (preOf[t] < 0) {
-            preOf[t] = count;
-            vertex[count] = t;
-            parent[count] = preOf[v];
-            if ((count++ & (REPORT_EVERY - 1)) == 0) {
-              cancel.throwIfCancelled();
-              progress.onProgress("dominators (1/3: depth-first search)", count, preOf.length);
-            }
-            if (++top == stack.length) {
-              stack = Arrays.copyOf(stack, top * 2);
-              cursor = Arrays.copyOf(cursor, top * 2);
-            }
-            stack[top] = t;
-            cursor[top] = offsets[t];
-          }
-        } else {
-          top--;
+      ledger.release(preOf);
+      preOf = null;
+      semi = scratch.ints(size);
+      int[] idom = semiDominators(parent, preds, semi, size, ledger, progress, cancel);
+      immediateDominators(idom, parent, semi, size, progress, cancel);
+      done = true;
+      return new DominatorTree(size, idom, ledger, vertex, keptPreOf, preds);
+    } finally {
+      edges.close();
+      parent.close();
+      if (semi != null) {
+        semi.close();
+      }
+      if (!done) {
+        vertex.close();
+        if (keptPreOf != null) {
+          keptPreOf.close();
+        }
+        if (preds != null) {
+          preds.close();
         }
       }
     }
-    return count;
   }
 
   /**
-   * Transposes the graph into predecessor lists in preorder numbers. Nodes are visited in node
-   * order so each chunk of forward edges can be released once read: the forward and backward edges
-   * never both live in full. Lists are filled backwards from each list's end, so no second array of
-   * cursors is needed.
+   * Finds the semi-dominators, appending them to {@code semi} from the last node to the first, and
+   * returns an array the caller turns into immediate dominators. On the heap: {@code ancestor} (the
+   * DFS parents, path-compressed as nodes are linked; a node is linked once processed, so until
+   * then its entry is still its parent) and {@code best}, per node the smallest semi-dominator on
+   * its compressed path.
    */
-  private static int[] predecessors(
-      int nodeCount,
-      int[] offsets,
-      IntChunks targets,
-      int[] roots,
-      int[] preOf,
+  private static int[] semiDominators(
+      MappedInts parent,
+      PredecessorLists preds,
+      MappedInts semi,
       int size,
-      int[] predOffsets) {
-    long total = roots.length;
-    for (int root : roots) {
-      predOffsets[preOf[root]]++;
-    }
-    for (int v = 0; v < nodeCount; v++) {
-      if (preOf[v] < 0) {
-        continue;
-      }
-      for (int i = offsets[v], end = offsets[v + 1]; i < end; i++) {
-        predOffsets[preOf[targets.get(i)]]++;
-        total++;
-      }
-    }
-    if (total > Integer.MAX_VALUE - 16) {
-      throw new IllegalStateException("more than 2^31 references are not supported");
-    }
-    // predOffsets[p] becomes the end of p's list; filling decrements it to the start.
-    for (int p = 1; p <= size; p++) {
-      predOffsets[p] += predOffsets[p - 1];
-    }
-    int[] preds = new int[(int) total];
-    for (int root : roots) {
-      preds[--predOffsets[preOf[root]]] = 0;
-    }
-    for (int v = 0; v < nodeCount; v++) {
-      int p = preOf[v];
-      if (p >= 0) {
-        for (int i = offsets[v], end = offsets[v + 1]; i < end; i++) {
-          preds[--predOffsets[preOf[targets.get(i)]]] = p;
-        }
-      }
-      if (v + 1 < nodeCount) {
-        targets.releaseBefore(offsets[v + 1]);
-      }
-    }
-    return preds;
-  }
-
-  /** Turns {@code parent} (DFS parents in preorder) into immediate dominators in place. */
-  private static void semiNca(
-      int[] parent,
-      int[] predOffsets,
-      int[] preds,
-      int size,
+      ArrayLedger ledger,
       ProgressListener progress,
       CancelSignal cancel) {
-    int[] semi = new int[size];
-    int[] label = new int[size];
-    int[] ancestor = parent.clone();
+    progress.onProgress(SEMI, 0, size);
+    int[] ancestor = ledger.ints("ancestors, then immediate dominators", size);
+    int[] best = ledger.ints("best semi-dominators", size);
+    MappedInts.Scan parents = parent.scan();
     for (int i = 0; i < size; i++) {
-      semi[i] = i;
-      label[i] = i;
+      ancestor[i] = parents.get(i);
+      best[i] = i;
     }
-    int[] stack = new int[1024];
+    // Both scanned from the end: read, not mapped, so they stay out of the RSS until paths need
+    // them.
+    LongUnaryOperator offsets = preds.offsets.scan();
+    MappedInts.Scan lists = preds.lists.scan();
+    int[] stack = ledger.ints("compression stack", 1024);
+    long end = offsets.applyAsLong(size);
+    long work = 0;
     for (int w = size - 1; w >= 1; w--) {
-      if ((w & (REPORT_EVERY - 1)) == 0) {
+      if ((++work & (REPORT_EVERY - 1)) == 0) {
         cancel.throwIfCancelled();
-        progress.onProgress("dominators (2/3: semi-dominators)", size - w, size);
+        progress.onProgress(SEMI, size - w, size);
       }
-      int s = parent[w];
+      int s = ancestor[w];
       int lastLinked = w + 1;
-      for (int i = predOffsets[w], end = predOffsets[w + 1]; i < end; i++) {
-        int v = preds[i];
-        int u;
-        if (ancestor[v] < lastLinked) {
-          u = label[v];
-        } else {
+      long start = offsets.applyAsLong(w);
+      for (long i = start; i < end; i++) {
+        if ((++work & (REPORT_EVERY - 1)) == 0) {
+          cancel.throwIfCancelled();
+          progress.onProgress(SEMI, size - w, size);
+        }
+        int v = lists.get(i);
+        if (ancestor[v] >= lastLinked) {
+          // Compress the path from v to the nearest node not yet linked, carrying the minimum.
           int top = 0;
           int x = v;
           do {
             if (top == stack.length) {
-              stack = Arrays.copyOf(stack, top * 2);
+              stack = ledger.grow("compression stack", stack, top * 2);
             }
             stack[top++] = x;
             x = ancestor[x];
           } while (ancestor[x] >= lastLinked);
           int p = x;
-          int pLabel = label[p];
+          int pBest = best[p];
           do {
             x = stack[--top];
             ancestor[x] = ancestor[p];
-            int xLabel = label[x];
-            if (semi[pLabel] < semi[xLabel]) {
-              label[x] = pLabel;
+            if (pBest < best[x]) {
+              best[x] = pBest;
             } else {
-              pLabel = xLabel;
+              pBest = best[x];
             }
             p = x;
           } while (top > 0);
-          u = label[v];
         }
-        if (semi[u] < s) {
-          s = semi[u];
+        if (best[v] < s) {
+          s = best[v];
         }
       }
-      semi[w] = s;
+      end = start;
+      semi.add(s);
+      best[w] = s;
     }
-    ancestor = null;
-    label = null;
+    ledger.release(best);
+    ledger.release(stack);
+    return ancestor;
+  }
+
+  /**
+   * Turns {@code idom} (free to overwrite) into the immediate dominators: each node's is the
+   * nearest ancestor of its DFS parent at or above its semi-dominator. Ascending preorder, so the
+   * chain walked is already made of immediate dominators; {@code semi} holds nodes {@code
+   * size-1..1} in that order, so it is scanned backwards.
+   */
+  private static void immediateDominators(
+      int[] idom,
+      MappedInts parent,
+      MappedInts semi,
+      int size,
+      ProgressListener progress,
+      CancelSignal cancel) {
+    progress.onProgress(IDOM, 0, size);
+    MappedInts.Scan parents = parent.scan();
+    for (int i = 0; i < size; i++) {
+      idom[i] = parents.get(i);
+    }
+    MappedInts.Scan semis = semi.scan();
     for (int i = 1; i < size; i++) {
       if ((i & (REPORT_EVERY - 1)) == 0) {
         cancel.throwIfCancelled();
-        progress.onProgress("dominators (3/3: immediate dominators)", i, size);
+        progress.onProgress(IDOM, i, size);
       }
-      int d = parent[i];
-      while (d > semi[i]) {
-        d = parent[d];
+      int d = idom[i];
+      int s = semis.get(size - 1L - i);
+      while (d > s) {
+        d = idom[d];
       }
-      parent[i] = d;
+      idom[i] = d;
     }
   }
 
@@ -308,12 +288,12 @@ public final class DominatorTree {
     if (preOf == null) {
       throw new IllegalStateException("the node index was not kept");
     }
-    return preOf[node];
+    return preOf.get(node);
   }
 
   /** The node numbered {@code pre} (-1 for the virtual root 0). */
   public int node(int pre) {
-    return vertex[pre];
+    return vertex.get(pre);
   }
 
   /** The immediate dominator of {@code pre}, in preorder (0 is the virtual root). */
@@ -331,17 +311,19 @@ public final class DominatorTree {
       return -2;
     }
     int d = idom[p];
-    return d == 0 ? -1 : vertex[d];
+    return d == 0 ? -1 : node(d);
   }
 
   /**
    * Retained sizes in preorder: each node's shallow size plus everything it dominates; entry 0 (the
-   * virtual root) is the total of reachable objects.
+   * virtual root) is the total of reachable objects. 8 bytes per node on the heap, made in the
+   * analysis's {@link ArrayLedger} (release it there when done).
    */
   public long[] retainedSizes(IntToLongFunction shallowOfNode) {
-    long[] retained = new long[size];
+    long[] retained = ledger.longs("retained sizes", size);
+    MappedInts.Scan vertices = vertex.scan();
     for (int p = 1; p < size; p++) {
-      retained[p] = shallowOfNode.applyAsLong(vertex[p]);
+      retained[p] = shallowOfNode.applyAsLong(vertices.get(p));
     }
     for (int p = size - 1; p >= 1; p--) {
       retained[idom[p]] += retained[p];
@@ -349,50 +331,43 @@ public final class DominatorTree {
     return retained;
   }
 
-  int predStart(int pre) {
-    return predOffsets[pre];
+  long predStart(int pre) {
+    return preds.offsets.get(pre);
   }
 
-  int predEnd(int pre) {
-    return predOffsets[pre + 1];
+  long predEnd(int pre) {
+    return preds.offsets.get(pre + 1L);
   }
 
-  int pred(int i) {
-    return preds[i];
-  }
-
-  boolean hasPredecessors() {
-    return preds != null;
-  }
-
-  /** Moves the predecessor lists to temporary files until {@link #restorePredecessors()}. */
-  void parkPredecessors() {
-    parkedPredOffsets = ParkedInts.park(predOffsets);
-    parkedPreds = ParkedInts.park(preds);
-    predOffsets = null;
-    preds = null;
-  }
-
-  void restorePredecessors() {
-    if (parkedPreds != null) {
-      predOffsets = parkedPredOffsets.restore();
-      preds = parkedPreds.restore();
-      parkedPredOffsets = null;
-      parkedPreds = null;
-    }
-  }
-
-  /**
-   * Frees the node-to-preorder index (4 bytes per node) when only preorder numbers are used from
-   * here on; {@link #pre} and {@link #immediateDominator} fail afterwards.
-   */
-  void releaseNodeIndex() {
-    preOf = null;
+  int pred(long i) {
+    return preds.lists.get(i);
   }
 
   /** Frees the predecessor lists once no path to a GC root is needed any more. */
   void releasePredecessors() {
-    predOffsets = null;
-    preds = null;
+    if (preds != null) {
+      preds.close();
+      preds = null;
+    }
+  }
+
+  /** Frees the temporary files; only {@link #size()} and {@link #idomPre} work afterwards. */
+  @Override
+  public void close() {
+    releasePredecessors();
+    vertex.close();
+    if (preOf != null) {
+      preOf.close();
+      preOf = null;
+    }
+  }
+
+  /** An object has 2^32 or more references to it: more than a predecessor list can count. */
+  static final class TooManyReferencesException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooManyReferencesException() {
+      super("an object with 2^32 or more references to it (not supported)");
+    }
   }
 }

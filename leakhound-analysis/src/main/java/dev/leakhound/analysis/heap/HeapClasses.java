@@ -35,6 +35,13 @@ final class HeapClasses {
 
   private final LongIntMap slotById = new LongIntMap(1 << 12);
   private final List<Slot> slots = new ArrayList<>();
+  private final int[] primitiveSlots = filled(HprofType.values().length);
+
+  private static int[] filled(int n) {
+    int[] a = new int[n];
+    java.util.Arrays.fill(a, -1);
+    return a;
+  }
 
   int slot(long classId) {
     int s = slotById.get(classId);
@@ -46,13 +53,20 @@ final class HeapClasses {
     return s;
   }
 
-  /** The slot of a primitive array type, keyed apart from real class identifiers. */
+  /**
+   * The slot of a primitive array type, keyed apart from real class identifiers. Cached by type:
+   * asked once per primitive array in each pass.
+   */
   int primitiveArraySlot(HprofType type) {
-    long key = Long.MIN_VALUE + type.tag();
-    int s = slotById.get(key);
+    int s = primitiveSlots[type.ordinal()];
     if (s < 0) {
-      s = slot(key);
-      slots.get(s).name = type.javaName() + "[]";
+      long key = Long.MIN_VALUE + type.tag();
+      s = slotById.get(key);
+      if (s < 0) {
+        s = slot(key);
+        slots.get(s).name = type.javaName() + "[]";
+      }
+      primitiveSlots[type.ordinal()] = s;
     }
     return s;
   }

@@ -5,11 +5,13 @@ import dev.leakhound.formats.io.InputFormatException;
 import dev.leakhound.formats.progress.CancelSignal;
 import dev.leakhound.formats.progress.ProgressListener;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -19,9 +21,12 @@ import java.util.regex.Pattern;
  * a GC root to each (a third pass reads the field names it goes through).
  *
  * <p>Stateless; each call is independent and runs on the caller's thread. Cost: three sequential
- * reads of the dump plus near-linear graph work; the Java heap peaks at about 20 bytes per object
- * plus 4-8 per reference (arrays a phase does not need are parked in temporary files), so a dump of
- * 33 million objects analyses in {@code -Xmx1g}.
+ * reads of the dump plus near-linear graph work. The Java heap peaks at about 12 bytes per object,
+ * in the retained-size phase, whatever the number of references (issue #8's target is 16; the
+ * arrays are made in the analysis's {@link ArrayLedger}, whose peak a test bounds): every
+ * per-object or per-reference array a phase does not update at random lives in memory-mapped
+ * temporary files in {@code java.io.tmpdir} (at most about 24 bytes per object plus 8 per reference
+ * of disk, unlinked as soon as they are made).
  */
 public final class HeapDumpAnalyzer {
   private static final Pattern MAP_ENTRY = Pattern.compile("\\$(Node|Entry|TreeNode|HashEntry)$");
@@ -59,7 +64,7 @@ public final class HeapDumpAnalyzer {
       Path file, String name, Options options, ProgressListener progress, CancelSignal cancel)
       throws IOException {
     try {
-      return run(file, name, options, progress, cancel);
+      return run(file, name, options, progress, cancel, ScratchSpace.inTempDir());
     } catch (InputFormatException e) {
       throw name.equals(file.toString()) ? e : e.withSource(name);
     }
@@ -127,34 +132,57 @@ public final class HeapDumpAnalyzer {
   }
 
   /**
-   * The phases, ordered so the heap never holds more than about 20 bytes per object plus 4 per
-   * reference: the histogram is taken before the dominators; sizes and classes are parked in
-   * temporary files while the dominators are computed, the predecessor lists while retained sizes
-   * and suspects are; and each phase keeps only the handful of numbers the report needs.
+   * The phases, each keeping on the heap only what it updates at random: the identifier index while
+   * the graph is built (4 to 12 bytes per object), the preorder and the predecessor counts in the
+   * depth-first search and transposition (8), two arrays in the semi-dominator step (8), the
+   * immediate dominators with the retained sizes (12); each phase keeps only the handful of numbers
+   * the report needs.
    */
-  private static HeapReport run(
-      Path file, String name, Options options, ProgressListener progress, CancelSignal cancel)
+  static HeapReport run(
+      Path file,
+      String name,
+      Options options,
+      ProgressListener progress,
+      CancelSignal cancel,
+      ScratchSpace scratch)
       throws IOException {
-    HeapGraph g = new HeapGraphLoader(file, progress, cancel).load();
-    long references = g.outTargets.size();
-    List<HeapReport.HistogramEntry> histogram = histogram(g, options.histogramRows());
-    long shallowTotal = shallowTotal(g);
-    boolean park = g.nodeCount > (1 << 19);
-    ParkedInts parkedShallow = park ? ParkedInts.park(g.shallowUnits) : null;
-    ParkedInts parkedClasses = park ? ParkedInts.park(g.classOf) : null;
-    if (park) {
-      g.shallowUnits = null;
-      g.classOf = null;
+    HeapGraph g;
+    try {
+      g = new HeapGraphLoader(file, scratch, progress, cancel).load();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    DominatorTree.Edges edges = new DominatorTree.Edges(g.outOffsets, g.outTargets);
-    g.outOffsets = null;
-    g.outTargets = null;
-    DominatorTree tree =
-        DominatorTree.compute(g.nodeCount, edges, g.rootNodes, false, progress, cancel);
-    if (park) {
-      tree.parkPredecessors();
-      g.shallowUnits = parkedShallow.restore();
+    DominatorTree tree = null;
+    try {
+      DominatorTree.Edges edges = new DominatorTree.Edges(g.outOffsets, g.outTargets);
+      g.outOffsets = null;
+      g.outTargets = null;
+      tree =
+          DominatorTree.compute(scratch, g.nodeCount, edges, g.rootNodes, false, progress, cancel);
+      return report(file, name, options, progress, cancel, g, tree, scratch.ledger());
+    } catch (DominatorTree.TooManyReferencesException e) {
+      throw InputFormatException.atByte(
+          name, 0, "fewer than 2^32 references to any one object (a limit of this analysis)");
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      if (tree != null) {
+        tree.close();
+      }
+      g.close();
     }
+  }
+
+  private static HeapReport report(
+      Path file,
+      String name,
+      Options options,
+      ProgressListener progress,
+      CancelSignal cancel,
+      HeapGraph g,
+      DominatorTree tree,
+      ArrayLedger ledger)
+      throws IOException {
     progress.onProgress("retained sizes", 0, 1);
     long[] retained = tree.retainedSizes(g::shallowBytes);
     long total = retained[0];
@@ -165,15 +193,12 @@ public final class HeapDumpAnalyzer {
       topShallow[i] = g.shallowBytes(tree.node(top[i]));
       topRetained[i] = retained[top[i]];
     }
-    if (park) {
-      g.shallowUnits = null;
-      g.classOf = parkedClasses.restore();
-    }
+    g.shallowUnits.close();
     progress.onProgress("leak suspects", 0, 1);
-    java.util.function.IntUnaryOperator classOfPre =
+    IntUnaryOperator classOfPre =
         p -> {
           int node = tree.node(p);
-          return node < 0 || g.isClassNode(node) ? -1 : g.classOf[node];
+          return node < 0 || g.isClassNode(node) ? -1 : g.classOf(node);
         };
     List<LeakSuspectFinder.Found> found =
         new LeakSuspectFinder(
@@ -181,15 +206,16 @@ public final class HeapDumpAnalyzer {
                 retained,
                 classOfPre,
                 g.classes.size(),
-                slot -> MAP_ENTRY.matcher(g.classes.get(slot).name).find())
+                slot -> MAP_ENTRY.matcher(g.classes.get(slot).name).find(),
+                ledger)
             .find(options.suspectShare());
+    ledger.release(retained);
     retained = null;
-    tree.restorePredecessors();
 
     progress.onProgress("paths to GC roots", 0, found.size() + top.length);
-    GcRootPathFinder paths = new GcRootPathFinder(tree);
+    GcRootPathFinder paths = new GcRootPathFinder(tree, ledger);
     List<int[]> suspectPaths = new ArrayList<>();
-    BitSet wanted = new BitSet(g.objectCount);
+    BitSet wanted = ledger.bits("objects to name", g.objectCount);
     for (LeakSuspectFinder.Found f : found) {
       cancel.throwIfCancelled();
       int[] path = paths.path(f.representative());
@@ -204,9 +230,12 @@ public final class HeapDumpAnalyzer {
       dominatorPaths.add(path);
       want(wanted, tree, path);
     }
+    paths.release();
+    paths = null;
     tree.releasePredecessors();
     ObjectDetails details = new ObjectDetails(g, wanted, options.showValues());
     details.read(file, progress, cancel);
+    ledger.release(wanted);
 
     List<HeapReport.Dominator> dominators = new ArrayList<>();
     for (int i = 0; i < top.length; i++) {
@@ -233,12 +262,12 @@ public final class HeapDumpAnalyzer {
         partialReason(g.read),
         g.objectCount,
         g.nodeCount - g.objectCount,
-        references,
-        shallowTotal,
+        g.references,
+        shallowTotal(g),
         tree.size() - 1,
         total,
         rootCounts(g),
-        histogram,
+        histogram(g, options.histogramRows()),
         dominators,
         suspects);
   }
@@ -300,18 +329,12 @@ public final class HeapDumpAnalyzer {
   }
 
   private static List<HeapReport.HistogramEntry> histogram(HeapGraph g, int limit) {
-    int slots = g.classes.size();
-    long[] count = new long[slots];
-    long[] bytes = new long[slots];
-    for (int node = 0; node < g.nodeCount; node++) {
-      int s = g.classOf[node];
-      count[s]++;
-      bytes[s] += g.shallowBytes(node);
-    }
     List<HeapReport.HistogramEntry> out = new ArrayList<>();
-    for (int s = 0; s < slots; s++) {
-      if (count[s] > 0) {
-        out.add(new HeapReport.HistogramEntry(g.classes.get(s).name, count[s], bytes[s]));
+    for (int s = 0; s < g.countBySlot.length; s++) {
+      if (g.countBySlot[s] > 0) {
+        out.add(
+            new HeapReport.HistogramEntry(
+                g.classes.get(s).name, g.countBySlot[s], g.bytesBySlot[s]));
       }
     }
     return sortAndCut(out, limit);
@@ -319,8 +342,8 @@ public final class HeapDumpAnalyzer {
 
   private static long shallowTotal(HeapGraph g) {
     long sum = 0;
-    for (int node = 0; node < g.nodeCount; node++) {
-      sum += g.shallowBytes(node);
+    for (long bytes : g.bytesBySlot) {
+      sum += bytes;
     }
     return sum;
   }

@@ -16,50 +16,76 @@ import java.nio.file.Path;
 import java.util.BitSet;
 
 /**
- * Builds a {@link HeapGraph} from a dump in two streaming passes: the first numbers the objects,
- * records their shallow sizes and classes, the classes' layouts, the strings and the GC roots; the
- * second reads every reference and stores it as a dense node number (the identifiers are known by
- * then, so no reference is ever held as an 8-byte identifier).
+ * Builds a {@link HeapGraph} from a dump in two streaming passes: the first numbers the objects and
+ * records the classes' layouts, the strings and the GC roots; the second records each object's
+ * shallow size and class, counts the class histogram, and reads every reference as a dense node
+ * number (the identifiers are known by then, so no reference is ever held as an 8-byte identifier).
  *
- * <p>Not thread-safe; one loader per dump. Memory: see {@link HeapGraph}; the identifier index (4-8
- * bytes per object) lives only between the passes.
+ * <p>Not thread-safe; one loader per dump. Memory: the identifiers and the GC root records go to
+ * temporary files in the first pass; the only per-object array on the heap is the identifier index
+ * the second pass searches (4 bytes per object; 8 when the dump does not list objects in address
+ * order, 12 when besides its identifiers do not compress: see {@link IdIndex}); the second pass
+ * appends everything it finds to memory-mapped files (see {@link HeapGraph}).
  */
 final class HeapGraphLoader {
   private final Path file;
+  private final ScratchSpace scratch;
   private final ProgressListener progress;
   private final CancelSignal cancel;
 
-  HeapGraphLoader(Path file, ProgressListener progress, CancelSignal cancel) {
+  HeapGraphLoader(Path file, ScratchSpace scratch, ProgressListener progress, CancelSignal cancel) {
     this.file = file;
+    this.scratch = scratch;
     this.progress = progress;
     this.cancel = cancel;
   }
 
+  /** Loads the graph; on failure its temporary files are already freed. */
   HeapGraph load() throws IOException {
     HeapGraph g = new HeapGraph();
     g.classes = new HeapClasses();
     g.strings = new StringPool();
-    IndexingPass first = new IndexingPass(g);
-    g.read = pass(first, "reading heap dump (1/2: objects)");
-    g.objectCount = first.ids.size();
-    int classNodes = first.classNodes;
-    if ((long) g.objectCount + classNodes + 1 >= Integer.MAX_VALUE) {
-      throw InputFormatException.atByte(file.toString(), 0, "fewer than 2^31 objects");
+    IndexingPass first =
+        new IndexingPass(g, scratch.ints(1 << 20), scratch.ints(1 << 12), scratch.ints(1 << 11));
+    ArrayLedger ledger = scratch.ledger();
+    IdIndex index;
+    try {
+      g.read = pass(first, "reading heap dump (1/2: objects)");
+      g.objectCount = first.objects;
+      int classNodes = first.classNodes;
+      if ((long) g.objectCount + classNodes + 1 >= Integer.MAX_VALUE) {
+        throw InputFormatException.atByte(file.toString(), 0, "fewer than 2^31 objects");
+      }
+      g.nodeCount = g.objectCount + classNodes;
+      g.classes.resolve(g.strings, g.idSize);
+      progress.onProgress("indexing object identifiers", 0, 1);
+      MappedInts.Scan ids = first.ids.scan();
+      index = IdIndex.build(g.objectCount, i -> ids.getLong(2L * i), first.ascending, ledger);
+      first.ids.close();
+      resolveRoots(g, first, index, ledger);
+    } finally {
+      first.ids.close();
+      first.rootIds.close();
+      first.rootKinds.close();
     }
-    g.nodeCount = g.objectCount + classNodes;
-    g.classes.resolve(g.strings, g.idSize);
-    int classSlot = classSlot(g.classes);
-    progress.onProgress("indexing object identifiers", 0, 1);
-    IdIndex index = IdIndex.build(first.ids, first.ascending);
-    first.ids.clear();
-    resolveRoots(g, first, index);
-    g.shallowUnits = new int[g.nodeCount];
-    g.classOf = new int[g.nodeCount];
-    ReferencePass second = new ReferencePass(g, index);
-    pass(second, "reading heap dump (2/2: references)");
-    second.finish();
-    classNodes(g, classSlot);
-    return g;
+    try {
+      g.shallowUnits = scratch.ints(g.nodeCount);
+      g.classOf = scratch.ints(g.nodeCount);
+      g.outOffsets = scratch.offsets(g.nodeCount + 1L);
+      g.outTargets = scratch.ints(g.nodeCount);
+      int classSlot = classSlot(g.classes);
+      g.countBySlot = new long[g.classes.size()];
+      g.bytesBySlot = new long[g.classes.size()];
+      ReferencePass second = new ReferencePass(g, index, classSlot);
+      pass(second, "reading heap dump (2/2: references)");
+      second.finish();
+      return g;
+    } catch (IOException | RuntimeException e) {
+      g.close();
+      throw e;
+    } finally {
+      index.release(ledger);
+    }
   }
 
   private HprofReadResult pass(HprofVisitor visitor, String step) throws IOException {
@@ -80,47 +106,47 @@ final class HeapGraphLoader {
     return s;
   }
 
-  /** Sizes and classes of the class nodes: a header plus the static fields, class Class. */
-  private static void classNodes(HeapGraph g, int classSlot) {
-    for (int s = 0; s < g.classes.size(); s++) {
-      HeapClasses.Slot slot = g.classes.get(s);
-      if (slot.classNode < 0) {
-        continue;
-      }
-      int node = g.objectCount + slot.classNode;
-      long bytes = g.idSize == 8 ? 16 : 8;
-      for (HprofClassDump.StaticField f : slot.dump.staticFields()) {
-        bytes += f.type().size(g.idSize);
-      }
-      g.shallowUnits[node] = units(bytes);
-      g.classOf[node] = classSlot;
-    }
-  }
-
-  private static void resolveRoots(HeapGraph g, IndexingPass first, IdIndex index) {
-    BitSet seen = new BitSet(g.nodeCount);
-    IntChunks nodes = new IntChunks();
-    IntChunks kinds = new IntChunks();
-    for (int i = 0; i < first.rootIds.size(); i++) {
-      int node = resolve(g, index, first.rootIds.get(i));
+  /**
+   * The GC roots as nodes, each once, then every class not already one. Two scans of the root
+   * records (off the heap): the first counts, so the two arrays kept are made at their size.
+   */
+  private static void resolveRoots(
+      HeapGraph g, IndexingPass first, IdIndex index, ArrayLedger ledger) {
+    BitSet seen = ledger.bits("roots seen", g.nodeCount);
+    long records = first.rootKinds.size();
+    int count = 0;
+    MappedInts.Scan ids = first.rootIds.scan();
+    for (long i = 0; i < records; i++) {
+      int node = resolve(g, index, ids.getLong(2 * i));
       if (node >= 0 && !seen.get(node)) {
         seen.set(node);
-        nodes.add(node);
-        kinds.add(first.rootKinds.get(i));
+        count++;
+      }
+    }
+    count += g.nodeCount - g.objectCount - seen.get(g.objectCount, g.nodeCount).cardinality();
+    int[] nodes = ledger.ints("roots", count);
+    byte[] kinds = ledger.bytes("root kinds", count);
+    seen.clear();
+    int n = 0;
+    ids = first.rootIds.scan();
+    MappedInts.Scan kindOf = first.rootKinds.scan();
+    for (long i = 0; i < records; i++) {
+      int node = resolve(g, index, ids.getLong(2 * i));
+      if (node >= 0 && !seen.get(node)) {
+        seen.set(node);
+        nodes[n] = node;
+        kinds[n++] = (byte) kindOf.get(i);
       }
     }
     for (int node = g.objectCount; node < g.nodeCount; node++) {
       if (!seen.get(node)) {
-        nodes.add(node);
-        kinds.add(HeapGraph.CLASS_ROOT);
+        nodes[n] = node;
+        kinds[n++] = HeapGraph.CLASS_ROOT;
       }
     }
-    g.rootNodes = nodes.toArrayAndClear();
-    int[] k = kinds.toArrayAndClear();
-    g.rootKinds = new byte[k.length];
-    for (int i = 0; i < k.length; i++) {
-      g.rootKinds[i] = (byte) k[i];
-    }
+    g.rootNodes = nodes;
+    g.rootKinds = kinds;
+    ledger.release(seen);
   }
 
   static int resolve(HeapGraph g, IdIndex index, long id) {
@@ -144,17 +170,28 @@ final class HeapGraphLoader {
   /** Pass 1: numbers objects, keeps sizes, classes, strings and roots. */
   private static final class IndexingPass implements HprofVisitor {
     final HeapGraph g;
-    final LongChunks ids = new LongChunks();
-    final LongChunks rootIds = new LongChunks();
-    final IntChunks rootKinds = new IntChunks();
+
+    /** Each identifier as two ints, high then low, in file order. */
+    final MappedInts ids;
+
+    int objects;
+
+    /** Each root record's object identifier as two ints, high then low. */
+    final MappedInts rootIds;
+
+    final MappedInts rootKinds;
+
     int classNodes;
     boolean ascending = true;
     long last = Long.MIN_VALUE;
     long lastClassId = Long.MIN_VALUE;
     int lastSlot;
 
-    IndexingPass(HeapGraph g) {
+    IndexingPass(HeapGraph g, MappedInts ids, MappedInts rootIds, MappedInts rootKinds) {
       this.g = g;
+      this.ids = ids;
+      this.rootIds = rootIds;
+      this.rootKinds = rootKinds;
     }
 
     @Override
@@ -189,17 +226,20 @@ final class HeapGraphLoader {
 
     @Override
     public void gcRoot(HprofRootKind kind, long objectId, int threadSerial) {
-      rootIds.add(objectId);
+      rootIds.add((int) (objectId >>> 32));
+      rootIds.add((int) objectId);
       rootKinds.add(kind.ordinal());
     }
 
     private void object(long id) {
-      if (ids.size() == Integer.MAX_VALUE - 16) {
+      if (objects == Integer.MAX_VALUE - 16) {
         return;
       }
       ascending &= id > last;
       last = id;
-      ids.add(id);
+      ids.add((int) (id >>> 32));
+      ids.add((int) id);
+      objects++;
     }
 
     private int slot(long classId) {
@@ -231,12 +271,16 @@ final class HeapGraphLoader {
     }
   }
 
-  /** Pass 2: every reference as a node number, in CSR form. */
+  /**
+   * Pass 2: each object's shallow size and class, the class histogram, and every reference as a
+   * node number in CSR form, all appended in node order.
+   */
   private static final class ReferencePass implements HprofVisitor {
     final HeapGraph g;
     final IdIndex index;
-    final IntChunks targets = new IntChunks();
-    final int[] offsets;
+    final int classSlot;
+    final MappedInts targets;
+    final EdgeOffsets offsets;
     int next;
     long lastClassId = Long.MIN_VALUE;
     int[] lastOffsets = new int[0];
@@ -245,12 +289,14 @@ final class HeapGraphLoader {
     final int instanceHeader;
     final int arrayHeader;
 
-    ReferencePass(HeapGraph g, IdIndex index) {
+    ReferencePass(HeapGraph g, IdIndex index, int classSlot) {
       this.g = g;
       this.index = index;
+      this.classSlot = classSlot;
+      this.targets = g.outTargets;
+      this.offsets = g.outOffsets;
       this.instanceHeader = g.idSize == 8 ? 16 : 8;
       this.arrayHeader = g.idSize == 8 ? 16 : 12;
-      this.offsets = new int[g.nodeCount + 1];
     }
 
     /** Starts the next object: its size, class and first edge. False past the known objects. */
@@ -258,13 +304,18 @@ final class HeapGraphLoader {
       if (next >= g.objectCount) {
         return false;
       }
-      if (targets.size() >= Integer.MAX_VALUE - 16) {
-        throw new IllegalStateException("more than 2^31 references are not supported");
-      }
-      g.shallowUnits[next] = units(bytes);
-      g.classOf[next] = slot;
-      offsets[next++] = (int) targets.size();
+      node(slot, bytes);
       return true;
+    }
+
+    private void node(int slot, long bytes) {
+      int units = units(bytes);
+      g.shallowUnits.add(units);
+      g.classOf.add(slot);
+      g.countBySlot[slot]++;
+      g.bytesBySlot[slot] += (units & 0xffffffffL) << 3;
+      offsets.add(targets.size());
+      next++;
     }
 
     private int slot(long classId) {
@@ -326,10 +377,14 @@ final class HeapGraphLoader {
       start(g.classes.primitiveArraySlot(type), arrayHeader + (long) length * type.size(g.idSize));
     }
 
+    /** Pads objects the file no longer has, then appends the class nodes: statics, loader. */
     void finish() {
       while (next < g.objectCount) {
         // Fewer objects than the first pass saw (the file changed?): they keep no edges.
-        offsets[next++] = (int) targets.size();
+        g.shallowUnits.add(0);
+        g.classOf.add(0);
+        offsets.add(targets.size());
+        next++;
       }
       HeapClasses.Slot[] byNode = new HeapClasses.Slot[g.nodeCount - g.objectCount];
       for (int s = 0; s < g.classes.size(); s++) {
@@ -338,9 +393,12 @@ final class HeapGraphLoader {
           byNode[slot.classNode] = slot;
         }
       }
-      for (int c = 0; c < byNode.length; c++) {
-        HeapClasses.Slot slot = byNode[c];
-        offsets[g.objectCount + c] = (int) targets.size();
+      for (HeapClasses.Slot slot : byNode) {
+        long bytes = g.idSize == 8 ? 16 : 8;
+        for (HprofClassDump.StaticField f : slot.dump.staticFields()) {
+          bytes += f.type().size(g.idSize);
+        }
+        node(classSlot, bytes);
         for (HprofClassDump.StaticField f : slot.dump.staticFields()) {
           if (f.type() == HprofType.OBJECT) {
             edge(f.value());
@@ -348,9 +406,8 @@ final class HeapGraphLoader {
         }
         edge(slot.dump.classLoaderId());
       }
-      offsets[g.nodeCount] = (int) targets.size();
-      g.outOffsets = offsets;
-      g.outTargets = targets;
+      offsets.add(targets.size());
+      g.references = targets.size();
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.leakhound.analysis.heap;
 
 import java.util.Arrays;
+import java.util.function.IntToLongFunction;
 
 /**
  * Maps object identifiers (heap addresses) to dense node numbers (their order in the dump). The
@@ -39,13 +40,16 @@ final class IdIndex {
     this.perm = perm;
   }
 
-  /** Builds the index over {@code ids} (node i has id {@code ids.get(i)}). */
-  static IdIndex build(LongChunks ids, boolean ascending) {
-    int n = ids.size();
+  /**
+   * Builds the index over {@code n} identifiers (node i has id {@code ids.applyAsLong(i)}), read in
+   * order two or three times; {@code ascending} when they are strictly increasing. Its arrays are
+   * made in {@code ledger}; {@link #release} gives them back.
+   */
+  static IdIndex build(int n, IntToLongFunction ids, boolean ascending, ArrayLedger ledger) {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
-      long id = ids.get(i);
+      long id = ids.applyAsLong(i);
       min = Math.min(min, id);
       max = Math.max(max, id);
     }
@@ -54,21 +58,21 @@ final class IdIndex {
     }
     long bits = 0;
     for (int i = 0; i < n; i++) {
-      bits |= ids.get(i) - min;
+      bits |= ids.applyAsLong(i) - min;
     }
     int shift = bits == 0 ? 0 : Long.numberOfTrailingZeros(bits);
     long range = (max - min) >>> shift;
     if (range >= 0 && range < (1L << 32)) {
-      int[] keys = new int[n];
+      int[] keys = ledger.ints("identifier index", n);
       for (int i = 0; i < n; i++) {
-        keys[i] = (int) (((ids.get(i) - min) >>> shift) - (1L << 31));
+        keys[i] = (int) (((ids.applyAsLong(i) - min) >>> shift) - (1L << 31));
       }
       if (!ascending) {
         Arrays.sort(keys);
       }
       int bucketBits = Math.max(8, Math.min(22, 32 - Integer.numberOfLeadingZeros(n) - 4));
       int bucketShift = 32 - bucketBits;
-      int[] starts = new int[(1 << bucketBits) + 1];
+      int[] starts = ledger.ints("identifier index buckets", (1 << bucketBits) + 1);
       int b = 0;
       for (int i = 0; i < n; i++) {
         int bucket = (keys[i] + Integer.MIN_VALUE) >>> bucketShift;
@@ -80,25 +84,25 @@ final class IdIndex {
         starts[b++] = n;
       }
       IdIndex sortedOnly = new IdIndex(min, shift, keys, null, starts, bucketShift, null);
-      return ascending ? sortedOnly : withPermutation(sortedOnly, ids);
+      return ascending ? sortedOnly : withPermutation(sortedOnly, n, ids, ledger);
     }
-    long[] keys = new long[n];
+    long[] keys = ledger.longs("identifier index", n);
     for (int i = 0; i < n; i++) {
-      keys[i] = ids.get(i);
+      keys[i] = ids.applyAsLong(i);
     }
     if (!ascending) {
       Arrays.sort(keys);
     }
     IdIndex sortedOnly = new IdIndex(min, 0, null, keys, null, 0, null);
-    return ascending ? sortedOnly : withPermutation(sortedOnly, ids);
+    return ascending ? sortedOnly : withPermutation(sortedOnly, n, ids, ledger);
   }
 
-  private static IdIndex withPermutation(IdIndex sorted, LongChunks ids) {
-    int n = ids.size();
-    int[] perm = new int[n];
+  private static IdIndex withPermutation(
+      IdIndex sorted, int n, IntToLongFunction ids, ArrayLedger ledger) {
+    int[] perm = ledger.ints("identifier permutation", n);
     Arrays.fill(perm, -1);
     for (int i = 0; i < n; i++) {
-      int at = sorted.position(ids.get(i));
+      int at = sorted.position(ids.applyAsLong(i));
       if (at >= 0 && perm[at] < 0) {
         perm[at] = i;
       }
@@ -111,6 +115,14 @@ final class IdIndex {
         sorted.bucketStart,
         sorted.bucketShift,
         perm);
+  }
+
+  /** Out of {@code ledger}'s books: the index is no longer used. */
+  void release(ArrayLedger ledger) {
+    ledger.release(compact);
+    ledger.release(wide);
+    ledger.release(bucketStart);
+    ledger.release(perm);
   }
 
   /** The node of {@code id}, or -1 when no object has it. */

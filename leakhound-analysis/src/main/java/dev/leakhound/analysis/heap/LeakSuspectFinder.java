@@ -40,19 +40,23 @@ final class LeakSuspectFinder {
   private final java.util.function.IntUnaryOperator classOfPre;
   private final int slots;
   private final java.util.function.IntPredicate entryClass;
+  private final ArrayLedger ledger;
 
   /**
    * @param classOfPre the class slot of each preorder number (-1 for class objects, which are never
    *     grouped)
    * @param entryClass whether a class slot is a map's entry type, whose value a path goes on to
+   * @param ledger where its per-node bit set is made
    */
   LeakSuspectFinder(
       DominatorTree tree,
       long[] retained,
       java.util.function.IntUnaryOperator classOfPre,
       int slots,
-      java.util.function.IntPredicate entryClass) {
+      java.util.function.IntPredicate entryClass,
+      ArrayLedger ledger) {
     this.entryClass = entryClass;
+    this.ledger = ledger;
     this.tree = tree;
     this.retained = retained;
     this.classOfPre = classOfPre;
@@ -130,7 +134,7 @@ final class LeakSuspectFinder {
   private int[] descend(int[] starts) {
     int[] cur = starts.clone();
     boolean[] done = new boolean[cur.length];
-    java.util.BitSet frontier = new java.util.BitSet(tree.size());
+    java.util.BitSet frontier = ledger.bits("accumulation frontier", tree.size());
     for (int level = 0; level < 256; level++) {
       frontier.clear();
       int active = 0;
@@ -165,6 +169,7 @@ final class LeakSuspectFinder {
         }
       }
     }
+    ledger.release(frontier);
     return cur;
   }
 

@@ -27,7 +27,7 @@ final class ObjectDetails {
   private static final int VALUE_BYTES = 80;
 
   private final HeapGraph g;
-  private final BitSet wanted;
+  private BitSet wanted;
   private final boolean values;
   private final Map<Integer, Long> idByNode = new HashMap<>();
   private final Map<Integer, long[]> refsByNode = new HashMap<>();
@@ -50,6 +50,7 @@ final class ObjectDetails {
             new StringPass(), (s, d, t) -> progress.onProgress("reading values", d, t), cancel);
       }
     }
+    wanted = null; // a bit per object, needed by the passes only
   }
 
   /** The dump identifier of {@code node}, or 0 when it was not read. */
@@ -68,7 +69,7 @@ final class ObjectDetails {
       HeapClasses.Slot slot = classSlot(node);
       return "class " + (slot == null ? "?" : slot.name);
     }
-    return g.classes.get(g.classOf[node]).name;
+    return g.classes.get(g.classOf(node)).name;
   }
 
   /** A short name for the last element of a path, with the value when asked for. */
@@ -94,7 +95,7 @@ final class ObjectDetails {
       }
       return "class " + owner + " <classloader>";
     }
-    HeapClasses.Slot slot = g.classes.get(g.classOf[from]);
+    HeapClasses.Slot slot = g.classes.get(g.classOf(from));
     long[] refs = refsByNode.get(from);
     if (refs != null) {
       for (int k = 0; k < refs.length; k++) {
@@ -160,7 +161,7 @@ final class ObjectDetails {
         return;
       }
       idByNode.put(node, id);
-      HeapClasses.Slot slot = g.classes.get(g.classOf[node]);
+      HeapClasses.Slot slot = g.classes.get(g.classOf(node));
       long[] refs = new long[slot.refOffsets.length];
       for (int k = 0; k < refs.length; k++) {
         int at = position + slot.refOffsets[k];

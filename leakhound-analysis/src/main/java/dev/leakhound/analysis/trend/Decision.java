@@ -21,6 +21,7 @@ final class Decision {
     SLOWING(VerdictKind.SUSPECT),
     ROSE_WITH_LOAD(VerdictKind.SUSPECT),
     TOO_SOON(VerdictKind.SUSPECT),
+    FAR_FROM_LIMIT(VerdictKind.NO_LEAK),
     LEAK(VerdictKind.LEAK),
     MAYBE(VerdictKind.SUSPECT),
     FOLLOWS_LOAD(VerdictKind.NO_LEAK),
@@ -85,6 +86,7 @@ final class Decision {
       double[] t,
       WindowStats.Fit whole,
       WindowStats.Fit basis,
+      double pacePerSecond,
       LoadCheck loadCheck,
       PlateauGuard.Result plateau) {
     SignalKind.Unit unit = in.kind().unit();
@@ -97,11 +99,7 @@ final class Decision {
     boolean big = slope >= minimum;
     boolean grows = test.grows(o.leakAlpha());
     boolean maybe = test.pValue() < o.suspectAlpha() && slope > 0;
-    // Growth per request that persists under a varying load is not a warm-up that levels off.
-    PlateauCheck.Outcome pl =
-        loadCheck.outcome() == LoadCheck.Outcome.PERSISTS_UNDER_LOAD
-            ? PlateauCheck.Outcome.STILL_GROWING
-            : plateau.check().outcome();
+    PlateauCheck.Outcome pl = plateau.check().outcome();
     LoadCheck.Outcome lo = loadCheck.outcome();
     double span = t[t.length - 1] - t[0];
     Finding finding;
@@ -119,6 +117,11 @@ final class Decision {
       finding = Finding.ROSE_WITH_LOAD;
     } else if (grows && big && span < o.minimumLeakSeconds()) {
       finding = Finding.TOO_SOON;
+    } else if (grows
+        && big
+        && !Double.isNaN(in.limit())
+        && secondsToLimit(in, current, pacePerSecond) > o.limitHorizonSeconds()) {
+      finding = Finding.FAR_FROM_LIMIT;
     } else if (grows && big) {
       finding = Finding.LEAK;
     } else if (maybe && big && pl != PlateauCheck.Outcome.LEVELLED_OFF) {
@@ -144,7 +147,8 @@ final class Decision {
                 minimum,
                 e.regime().steps(),
                 plateau.check(),
-                loadCheck));
+                loadCheck,
+                secondsToLimit(in, current, pacePerSecond)));
     double confidence;
     if (kind == VerdictKind.NO_LEAK) {
       confidence = belowMinimum(confidenceBasis, minimum, o);
@@ -155,11 +159,13 @@ final class Decision {
     Double ttlLow = null;
     Double ttlHigh = null;
     double limit = in.limit();
-    if (kind != VerdictKind.NO_LEAK && !Double.isNaN(limit) && test.slopePerHour() > 0) {
+    if (kind != VerdictKind.NO_LEAK && !Double.isNaN(limit) && pacePerSecond > 0) {
+      // At today's pace: the slope, scaled to today's request rate when growth is per request.
+      double scale = pacePerSecond / basis.slope();
       double room = Math.max(0, limit - current);
-      ttl = room / test.slopePerHour() * 3600;
-      ttlLow = room / Math.max(test.slopeHighPerHour(), test.slopePerHour()) * 3600;
-      ttlHigh = test.slopeLowPerHour() > 0 ? room / test.slopeLowPerHour() * 3600 : null;
+      ttl = room / (test.slopePerHour() * scale) * 3600;
+      ttlLow = room / (Math.max(test.slopeHighPerHour(), test.slopePerHour()) * scale) * 3600;
+      ttlHigh = test.slopeLowPerHour() > 0 ? room / (test.slopeLowPerHour() * scale) * 3600 : null;
       reason += Reasons.limit(limit, unit, ttl, ttlLow, ttlHigh);
     }
     double relative = startLevel > 0 ? slope / startLevel : Double.NaN;
@@ -191,6 +197,15 @@ final class Decision {
         unit(in),
         limit(in),
         evidence);
+  }
+
+  /** Seconds until the floor reaches the limit at {@code pace}; infinite without either. */
+  private static double secondsToLimit(TrendInput in, double current, double pace) {
+    double limit = in.limit();
+    if (Double.isNaN(limit) || !(pace > 0)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return Math.max(0, limit - current) / pace;
   }
 
   /** How sure the growth is below the minimum, from the slope's interval read as normal. */

@@ -17,7 +17,10 @@ public record PlateauCheck(Outcome outcome, double windowSeconds, TrendTest rece
     NOT_CHECKED("not-checked"),
     /** The recent window grows like the whole. */
     STILL_GROWING("still-growing"),
-    /** The recent window grows, but significantly slower than the whole. */
+    /**
+     * The recent window does not grow at all, or significantly slower than the whole, or the window
+     * bends down: it may be a warm-up still ending.
+     */
     SLOWING("slowing"),
     /**
      * The recent slope is indistinguishable from zero and well below the whole's, and most of the

@@ -21,26 +21,41 @@ final class PlateauGuard {
   /** The guard's result and the recent window's fit (null when not checked). */
   record Result(PlateauCheck check, WindowStats.Fit recent) {}
 
-  static Result check(double[] t, double[] f, WindowStats.Fit whole, TrendOptions options) {
-    int n = t.length;
-    double span = t[n - 1] - t[0];
+  /**
+   * Checks the judged floor f at {@code times}, measuring slopes along {@code axis} (the times
+   * themselves, or requests served when the load guard judged growth per request: then "slowing"
+   * means less growth per request, not fewer requests), reported per second at {@code
+   * axisPerSecond} axis units per second. {@code whole} is the fit of all points on that axis.
+   */
+  static Result check(
+      double[] times,
+      double[] axis,
+      double[] f,
+      double axisPerSecond,
+      WindowStats.Fit whole,
+      TrendOptions options) {
+    int n = times.length;
+    double span = times[n - 1] - times[0];
     double window =
         Math.max(
             options.recentFraction() * span, Math.min(options.recentMinimumSeconds(), span / 2));
     int from = n;
-    while (from > 0 && t[from - 1] >= t[n - 1] - window) {
+    while (from > 0 && times[from - 1] >= times[n - 1] - window) {
       from--;
     }
     if (n - from < MIN_POINTS || from == 0) {
       return new Result(new PlateauCheck(PlateauCheck.Outcome.NOT_CHECKED, window, null), null);
     }
-    WindowStats.Fit recent = WindowStats.quick(t, f, from, n, options.confidenceLevel());
+    double level = options.confidenceLevel();
+    WindowStats.Fit recent =
+        WindowStats.along(axis, f, from, n, level, axisPerSecond, times[from], times[n - 1], false);
     PlateauCheck.Outcome outcome;
     if (recent.low() <= 0 && recent.slope() < whole.slope() / 2 && frontLoaded(f)) {
       outcome = PlateauCheck.Outcome.LEVELLED_OFF;
-    } else if (recent.high() < SLOWER * whole.slope()
-        || slowedDown(t, f, options)
-        || bends(t, f, whole.test().varianceFactor())) {
+    } else if (recent.slope() <= 0
+        || recent.high() < SLOWER * whole.slope()
+        || slowedDown(axis, f, level)
+        || bends(axis, f, whole.test().varianceFactor())) {
       outcome = PlateauCheck.Outcome.SLOWING;
     } else {
       outcome = PlateauCheck.Outcome.STILL_GROWING;
@@ -159,7 +174,7 @@ final class PlateauGuard {
    * True when the second half of the window grew significantly slower than the first: the upper
    * limit of its slope is below the first half's slope. A leak keeps its pace; a warm-up does not.
    */
-  private static boolean slowedDown(double[] t, double[] f, TrendOptions options) {
+  private static boolean slowedDown(double[] t, double[] f, double level) {
     int n = t.length;
     double middle = (t[0] + t[n - 1]) / 2;
     int half = 0;
@@ -169,7 +184,6 @@ final class PlateauGuard {
     if (half < MIN_POINTS || n - half < MIN_POINTS) {
       return false;
     }
-    double level = options.confidenceLevel();
     WindowStats.Fit first = WindowStats.quick(t, f, 0, half, level);
     WindowStats.Fit second = WindowStats.quick(t, f, half, n, level);
     double se = Math.hypot(first.standardError(level), second.standardError(level));

@@ -22,7 +22,8 @@ final class Reasons {
       double minimum,
       int steps,
       PlateauCheck plateau,
-      LoadCheck load) {}
+      LoadCheck load,
+      double secondsToLimit) {}
 
   static String of(Decision.Finding finding, Facts f) {
     String rate = rateWithInterval(f.test(), f.options(), f.unit());
@@ -80,6 +81,18 @@ final class Reasons {
               + duration(f.options().minimumLeakSeconds())
               + " before it is called a leak (a cache"
               + " filling up looks the same until it stops).";
+      case FAR_FROM_LIMIT ->
+          "No leak worth paging: "
+              + f.floor()
+              + " grows "
+              + rate
+              + over
+              + ", but at this pace it"
+              + " would need "
+              + duration(f.secondsToLimit())
+              + " to reach the limit (more than "
+              + duration(f.options().limitHorizonSeconds())
+              + ").";
       case LEAK ->
           "Leaking: "
               + f.floor()

@@ -74,20 +74,28 @@ public final class TrendAnalyzer {
     }
     double level = options.confidenceLevel();
     WindowStats.Fit whole = WindowStats.of(tj, rawj, 0, tj.length, level);
-    WindowStats.Fit adjusted =
+    Adjusted adjusted =
         adjustForLoad ? perRequest(tj, fj, Arrays.copyOfRange(load.total(), from, t.length)) : null;
-    LoadCheck loadCheck = LoadGuard.check(load, t, raw, from, adjusted, options.leakAlpha());
+    LoadCheck loadCheck =
+        LoadGuard.check(
+            load, t, raw, from, adjusted == null ? null : adjusted.fit(), options.leakAlpha());
     boolean useAdjusted =
         loadCheck.outcome() == LoadCheck.Outcome.FOLLOWS_LOAD
             || loadCheck.outcome() == LoadCheck.Outcome.PERSISTS_UNDER_LOAD;
-    WindowStats.Fit basis = useAdjusted ? adjusted : whole;
-    double[] basisValues = useAdjusted ? fj : rawj;
+    WindowStats.Fit basis = useAdjusted ? adjusted.fit() : whole;
     PlateauGuard.Result plateau =
         basis.test().pValue() < options.suspectAlpha() && basis.slope() > 0
-            ? PlateauGuard.check(tj, basisValues, basis, options)
+            ? (useAdjusted
+                ? plateauAdjusted(adjusted, basis)
+                : PlateauGuard.check(tj, tj, rawj, 1, basis, options))
             : new PlateauGuard.Result(
                 new PlateauCheck(PlateauCheck.Outcome.NOT_CHECKED, 0, null), null);
-    return Decision.decide(input, options, e, tj, whole, basis, loadCheck, plateau);
+    // The pace now: growth per request at today's request rate when growth was judged per request.
+    double pace = basis.slope();
+    if (useAdjusted && adjusted.axis() != adjusted.times() && adjusted.axisPerSecond() > 0) {
+      pace = basis.slope() * load.rate()[t.length - 1] / adjusted.axisPerSecond();
+    }
+    return Decision.decide(input, options, e, tj, whole, basis, pace, loadCheck, plateau);
   }
 
   /**
@@ -96,7 +104,7 @@ public final class TrendAnalyzer {
    * increase; slopes reported per hour at the window's mean request rate) or against time,
    * whichever shows growth better.
    */
-  private WindowStats.Fit perRequest(double[] t, double[] f, double[] total) {
+  private Adjusted perRequest(double[] t, double[] f, double[] total) {
     int n = t.length;
     double[] axis = new double[n];
     double[] values = new double[n];
@@ -110,23 +118,68 @@ public final class TrendAnalyzer {
         m++;
       }
     }
-    double seconds = t[n - 1] - t[0];
-    if (m < options.minimumPoints() || !(seconds > 0) || !(axis[m - 1] > axis[0])) {
-      return WindowStats.of(t, f, 0, n, options.confidenceLevel());
-    }
-    double perSecond = (axis[m - 1] - axis[0]) / (times[m - 1] - times[0]);
     double level = options.confidenceLevel();
-    WindowStats.Fit byRequests =
+    Adjusted byTime = new Adjusted(WindowStats.of(t, f, 0, n, level), t, t, f, 1);
+    if (m < options.minimumPoints() || !(times[m - 1] > times[0]) || !(axis[m - 1] > axis[0])) {
+      return byTime;
+    }
+    axis = Arrays.copyOf(axis, m);
+    values = Arrays.copyOf(values, m);
+    times = Arrays.copyOf(times, m);
+    double perSecond = (axis[m - 1] - axis[0]) / (times[m - 1] - times[0]);
+    WindowStats.Fit screen =
         WindowStats.along(axis, values, 0, m, level, perSecond, t[0], t[n - 1], false);
-    WindowStats.Fit byTime = WindowStats.quick(t, f, 0, n, level);
+    WindowStats.Fit timeScreen = WindowStats.quick(t, f, 0, n, level);
     // A leak per request is straight against requests, a leak per hour against time: pick the
     // axis that shows growth better (screened cheaply), fit it exactly, and pay for the choice by
     // doubling the p-value (Bonferroni).
-    WindowStats.Fit better =
-        byRequests.test().pValue() <= byTime.test().pValue()
-            ? WindowStats.along(axis, values, 0, m, level, perSecond, t[0], t[n - 1], true)
-            : WindowStats.of(t, f, 0, n, level);
-    return better.withPValue(Math.min(1, 2 * better.test().pValue()));
+    Adjusted better =
+        screen.test().pValue() <= timeScreen.test().pValue()
+            ? new Adjusted(
+                WindowStats.along(axis, values, 0, m, level, perSecond, t[0], t[n - 1], true),
+                times,
+                axis,
+                values,
+                perSecond)
+            : byTime;
+    return new Adjusted(
+        better.fit().withPValue(Math.min(1, 2 * better.fit().test().pValue())),
+        better.times(),
+        better.axis(),
+        better.values(),
+        better.axisPerSecond());
+  }
+
+  /**
+   * The load-adjusted floor as judged: its fit, the points' times, the axis it was fitted along
+   * (the times, or requests served) and the axis units per second.
+   */
+  private record Adjusted(
+      WindowStats.Fit fit, double[] times, double[] axis, double[] values, double axisPerSecond) {}
+
+  /**
+   * The plateau guard on the load-adjusted floor along the axis it was judged on; when that axis is
+   * requests served, a floor that levelled off in time (rose during a burst of load and stayed)
+   * counts too: along requests the quiet stretch after a burst is too short to see.
+   */
+  private PlateauGuard.Result plateauAdjusted(Adjusted adjusted, WindowStats.Fit basis) {
+    PlateauGuard.Result alongAxis =
+        PlateauGuard.check(
+            adjusted.times(),
+            adjusted.axis(),
+            adjusted.values(),
+            adjusted.axisPerSecond(),
+            basis,
+            options);
+    if (adjusted.axis() == adjusted.times()) {
+      return alongAxis;
+    }
+    double[] times = adjusted.times();
+    WindowStats.Fit inTime =
+        WindowStats.quick(times, adjusted.values(), 0, times.length, options.confidenceLevel());
+    PlateauGuard.Result alongTime =
+        PlateauGuard.check(times, times, adjusted.values(), 1, inTime, options);
+    return alongTime.check().outcome() == PlateauCheck.Outcome.LEVELLED_OFF ? alongTime : alongAxis;
   }
 
   /** Seconds over which the request rate at a floor point is measured. */

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param minimumLeakSeconds growth must have lasted this long in the judged regime before it is
  *     called a leak (it is suspect before): a cache that fills for a while looks like a leak until
  *     it stops
+ * @param limitHorizonSeconds with a known limit, growth that would take longer than this to reach
+ *     it at its current pace is not worth a page (trivial creep, whatever its size relative to the
+ *     floor)
  * @param recentFraction the plateau guard's window as a fraction of the judged span
  * @param recentMinimumSeconds the plateau guard's window is at least this long (up to half the
  *     span)
@@ -32,6 +35,7 @@ public record TrendOptions(
     double minimumSpanSeconds,
     int minimumPoints,
     double minimumLeakSeconds,
+    double limitHorizonSeconds,
     double recentFraction,
     double recentMinimumSeconds,
     int maxStatisticPoints,
@@ -47,6 +51,7 @@ public record TrendOptions(
     if (!(warmUpSeconds >= 0)
         || !(minimumSpanSeconds >= 0)
         || !(minimumLeakSeconds >= 0)
+        || !(limitHorizonSeconds > 0)
         || !(recentMinimumSeconds >= 0)) {
       throw new IllegalArgumentException("durations must be 0 or more");
     }
@@ -62,9 +67,55 @@ public record TrendOptions(
     minimumGrowth = Map.copyOf(copy);
   }
 
+  /** The default {@code limitHorizonSeconds}: 30 days. */
+  public static final double DEFAULT_LIMIT_HORIZON_SECONDS = 30 * 86400;
+
+  /**
+   * The options without {@code limitHorizonSeconds}, which takes its default: the constructor as it
+   * was before the horizon existed, kept for callers that build options field by field.
+   */
+  public TrendOptions(
+      double leakAlpha,
+      double suspectAlpha,
+      double confidenceLevel,
+      double warmUpSeconds,
+      double minimumSpanSeconds,
+      int minimumPoints,
+      double minimumLeakSeconds,
+      double recentFraction,
+      double recentMinimumSeconds,
+      int maxStatisticPoints,
+      Map<SignalKind, MinimumGrowth> minimumGrowth) {
+    this(
+        leakAlpha,
+        suspectAlpha,
+        confidenceLevel,
+        warmUpSeconds,
+        minimumSpanSeconds,
+        minimumPoints,
+        minimumLeakSeconds,
+        DEFAULT_LIMIT_HORIZON_SECONDS,
+        recentFraction,
+        recentMinimumSeconds,
+        maxStatisticPoints,
+        minimumGrowth);
+  }
+
   /** The defaults: see README "How the verdict is made". */
   public static TrendOptions defaults() {
-    return new TrendOptions(0.001, 0.05, 0.95, 300, 120, 8, 600, 1.0 / 3, 300, 256, Map.of());
+    return new TrendOptions(
+        0.001,
+        0.05,
+        0.95,
+        300,
+        120,
+        8,
+        600,
+        DEFAULT_LIMIT_HORIZON_SECONDS,
+        1.0 / 3,
+        300,
+        256,
+        Map.of());
   }
 
   /**
@@ -126,6 +177,7 @@ public record TrendOptions(
     private final double minimumSpanSeconds;
     private final int minimumPoints;
     private double minimumLeakSeconds;
+    private final double limitHorizonSeconds;
     private final double recentFraction;
     private final double recentMinimumSeconds;
     private int maxStatisticPoints;
@@ -140,6 +192,7 @@ public record TrendOptions(
       minimumSpanSeconds = o.minimumSpanSeconds;
       minimumPoints = o.minimumPoints;
       minimumLeakSeconds = o.minimumLeakSeconds;
+      limitHorizonSeconds = o.limitHorizonSeconds;
       recentFraction = o.recentFraction;
       recentMinimumSeconds = o.recentMinimumSeconds;
       maxStatisticPoints = o.maxStatisticPoints;
@@ -177,6 +230,7 @@ public record TrendOptions(
           minimumSpanSeconds,
           minimumPoints,
           minimumLeakSeconds,
+          limitHorizonSeconds,
           recentFraction,
           recentMinimumSeconds,
           maxStatisticPoints,

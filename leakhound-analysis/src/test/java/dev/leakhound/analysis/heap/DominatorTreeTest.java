@@ -82,13 +82,30 @@ class DominatorTreeTest {
 
   @Test
   void immediateDominatorsAndRetainedSizesMatchABruteForceOracle() {
-    SplittableRandom random = new SplittableRandom(42);
-    for (int round = 0; round < 300; round++) {
+    matchTheOracle(ScratchSpace.inTempDir(), 300, 42);
+  }
+
+  @Test
+  void theOracleAgreesWhenOffsetsStepPastTheirLowBitsAsBeyond2To32References() {
+    // Chunks of 4 ints and offsets of 3 low bits: the code paths of a dump with more than 2^32
+    // references (offsets recovered from their steps, long indexes across chunks), on tiny graphs.
+    matchTheOracle(new ScratchSpace(null, 2, 2, 3), 60, 43);
+  }
+
+  private static void matchTheOracle(ScratchSpace scratch, int rounds, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int round = 0; round < rounds; round++) {
       int n = 2 + random.nextInt(40);
       Graph g = random(random, n, random.nextInt(3 * n), 1 + random.nextInt(3));
       DominatorTree tree =
           DominatorTree.compute(
-              n, g.offsets(), g.targets(), g.roots(), ProgressListener.NONE, CancelSignal.NEVER);
+              scratch,
+              n,
+              g.offsets(),
+              g.targets(),
+              g.roots(),
+              ProgressListener.NONE,
+              CancelSignal.NEVER);
       boolean[] all = reachable(g, -1);
       boolean[][] dom = strictDominators(g);
       long[] retained = tree.retainedSizes(v -> g.shallow()[v]);
@@ -122,6 +139,7 @@ class DominatorTreeTest {
         }
         assertThat(retained[tree.pre(v)]).as("retained of %d", v).isEqualTo(expectedRetained);
       }
+      tree.close();
     }
   }
 
@@ -157,6 +175,26 @@ class DominatorTreeTest {
     assertThatThrownBy(
             () ->
                 DominatorTree.compute(n, offsets, new int[0], roots, ProgressListener.NONE, cancel))
+        .isInstanceOf(CancellationException.class);
+  }
+
+  @Test
+  void aRaisedCancelSignalStopsASearchThroughFewObjectsWithManyReferences() {
+    // Two objects, three million references: polling per object alone would never look.
+    int edges = 3_000_000;
+    int[] targets = new int[edges];
+    java.util.Arrays.fill(targets, 1);
+    CancelSignal cancel = new CancelSignal();
+    cancel.cancel();
+    assertThatThrownBy(
+            () ->
+                DominatorTree.compute(
+                    2,
+                    new int[] {0, edges, edges},
+                    targets,
+                    new int[] {0},
+                    ProgressListener.NONE,
+                    cancel))
         .isInstanceOf(CancellationException.class);
   }
 }

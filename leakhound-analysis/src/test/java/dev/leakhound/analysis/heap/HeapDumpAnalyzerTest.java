@@ -64,6 +64,18 @@ class HeapDumpAnalyzerTest {
   }
 
   @Test
+  void offsetsSteppingPastTheirLowBitsAndTinyChunksGiveTheSameReport() throws IOException {
+    // Offsets of 4 low bits and chunks of 8 ints take, on a small dump, the code paths of a dump
+    // of more than 2^32 references: the report must not change.
+    byte[] dump = new ShopDump(HprofBuilder.create(8)).listenerLeak(100).weakCache(20).build();
+    Path file = Files.write(dir.resolve("shop.hprof"), dump);
+    HeapReport usual = analyzeWith(file, ScratchSpace.inTempDir());
+    HeapReport tiny = analyzeWith(file, new ScratchSpace(dir, 3, 3, 4));
+    assertThat(usual.references()).isGreaterThan(1 << 8);
+    assertThat(tiny).isEqualTo(usual);
+  }
+
+  @Test
   void aDumpWithoutObjectsGivesAnEmptyReport() throws IOException {
     HeapReport report = analyze(HprofBuilder.create(8).build());
     assertThat(report.objects()).isZero();
@@ -128,6 +140,16 @@ class HeapDumpAnalyzerTest {
     HeapDiffReport.PathGrowth grown = diff.dominators().get(0);
     assertThat(grown.className()).isEqualTo("class shop.PriceFeed");
     assertThat(grown.retainedDelta()).isGreaterThan(350 * 1024L);
+  }
+
+  private static HeapReport analyzeWith(Path file, ScratchSpace scratch) throws IOException {
+    return HeapDumpAnalyzer.run(
+        file,
+        "shop",
+        HeapDumpAnalyzer.Options.defaults(),
+        ProgressListener.NONE,
+        CancelSignal.NEVER,
+        scratch);
   }
 
   private HeapReport analyze(byte[] dump) throws IOException {

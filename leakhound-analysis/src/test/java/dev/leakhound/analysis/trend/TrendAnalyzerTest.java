@@ -92,6 +92,55 @@ class TrendAnalyzerTest {
   }
 
   @Test
+  void growthThatWouldTakeMonthsToReachTheLimitIsNoPage() {
+    MemorySeries s =
+        MemorySeries.builder(3)
+            .duration(6 * H)
+            .sampling(30, 0)
+            .floor(256 * MIB)
+            .leak(8 * MIB, 0)
+            .gaussianNoise(1 * MIB)
+            .build();
+    double[] times = s.times();
+    double[] values = s.column("heap_after_gc");
+
+    Verdict unlimited =
+        analyzer.analyze(TrendInput.builder(SignalKind.HEAP_AFTER_GC, times, values).build());
+    Verdict farLimit =
+        analyzer.analyze(
+            TrendInput.builder(SignalKind.HEAP_AFTER_GC, times, values)
+                .limit(64 * 1024 * MIB)
+                .build());
+
+    assertThat(unlimited.verdict()).isEqualTo(VerdictKind.LEAK);
+    // 64 GiB at 8 MiB/h is about 11 months away, beyond the 30-day horizon.
+    assertThat(farLimit.verdict()).isEqualTo(VerdictKind.NO_LEAK);
+    assertThat(farLimit.reason()).startsWith("No leak worth paging: the heap after GC floor grows");
+    assertThat(farLimit.reason()).contains("to reach the limit (more than 30d)");
+  }
+
+  @Test
+  void theElevenArgumentOptionsTakeTheDefaultLimitHorizon() {
+    TrendOptions d = TrendOptions.defaults();
+    TrendOptions o =
+        new TrendOptions(
+            d.leakAlpha(),
+            d.suspectAlpha(),
+            d.confidenceLevel(),
+            d.warmUpSeconds(),
+            d.minimumSpanSeconds(),
+            d.minimumPoints(),
+            d.minimumLeakSeconds(),
+            d.recentFraction(),
+            d.recentMinimumSeconds(),
+            d.maxStatisticPoints(),
+            d.minimumGrowth());
+
+    assertThat(o).isEqualTo(d);
+    assertThat(o.limitHorizonSeconds()).isEqualTo(30 * 86400.0);
+  }
+
+  @Test
   void aGcSawtoothOverAFlatFloorIsNoLeak() {
     TrendInput in =
         Inputs.of(

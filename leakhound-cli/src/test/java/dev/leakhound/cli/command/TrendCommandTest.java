@@ -128,6 +128,21 @@ class TrendCommandTest {
   }
 
   @Test
+  void infinityAndNegativeValuesExit65AndARepeatedTimeKeepsTheLaterRow() throws IOException {
+    Cli.Result inf = Cli.run("trend", write("i.csv", "time,rss\n1,5\n2,Inf\n").toString());
+    assertThat(inf.exitCode()).isEqualTo(65);
+    assertThat(inf.err()).contains("on line 3: expected a finite number in column 'rss'");
+    Cli.Result negative = Cli.run("trend", write("n.csv", "time,rss\n1,-5\n").toString());
+    assertThat(negative.exitCode()).isEqualTo(65);
+    assertThat(negative.err()).contains("on line 2: expected a value of 0 or more in column 'rss'");
+
+    Cli.Result repeated =
+        Cli.run("trend", write("d.csv", "time,rss\n1,5\n1,6\n").toString(), "--format", "json");
+    assertThat(repeated.exitCode()).as(repeated.err()).isZero();
+    assertThat(repeated.out()).contains("\"verdict\" : \"insufficient-data\"");
+  }
+
+  @Test
   void onePointIsASoundAnswerNotAnError() throws IOException {
     Cli.Result r =
         Cli.run(

@@ -72,7 +72,11 @@ public final class AlertEngine {
     String fingerprint = rule.name() + "/" + rt.name();
     double value = Double.NaN;
     boolean holds;
-    if (rule.isLeakRule()) {
+    if (rule.isLeakRule() && rule.leakLevel().equals(SignalVerdict.LEAK)) {
+      // A leak alert is the report's: it fires once the report is written (so its first message
+      // already links the report and names the pattern) and resolves when the report does.
+      holds = rt.openReport() != null;
+    } else if (rule.isLeakRule()) {
       int need = SignalVerdict.rank(rule.leakLevel());
       int worst = 0;
       for (SignalVerdict v : rt.verdicts().values()) {

@@ -59,6 +59,7 @@ public final class TrendJudge implements SignalJudge {
             seconds(e.minimumSpan(), d.minimumSpanSeconds()),
             d.minimumPoints(),
             seconds(e.minimumLeak(), d.minimumLeakSeconds()),
+            d.limitHorizonSeconds(),
             d.recentFraction(),
             seconds(e.plateauWindow(), d.recentMinimumSeconds()),
             d.maxStatisticPoints(),

@@ -29,9 +29,12 @@ class HostileTargetsTest {
       String yaml =
           """
           listen: 127.0.0.1:0
-          defaults: {interval: 1s, timeout: 900ms}
+          # Each hostile target has to trip over its own limit, not over a clock: 10 s is ample
+          # for a loaded machine to inflate 64 MiB or read 1 MiB. Only the drip is stopped by
+          # its timeout, and the good one is scraped every 2 s meanwhile.
+          defaults: {interval: 10s, timeout: 10s}
           targets:
-            - {name: good, kind: prometheus, address: %1$s/good/metrics}
+            - {name: good, kind: prometheus, address: %1$s/good/metrics, interval: 2s}
             - {name: bomb, kind: prometheus, address: %1$s/bomb/metrics}
             - {name: endless, kind: prometheus, address: %1$s/endless/metrics, maxBodySize: 1MiB}
             - {name: drip, kind: prometheus, address: %1$s/drip/metrics}
@@ -47,26 +50,30 @@ class HostileTargetsTest {
               Judges.quiet(),
               Judges.nothing(),
               "test")) {
-        long start = System.nanoTime();
         Api api = new Api(s.baseUrl(), null);
+        // The drip's scrape hangs for its whole 10 s timeout; the good target's 2 s slots keep
+        // coming meanwhile (five of them: three is the proof with room for a slow machine).
+        Await.until("the drip is down", Duration.ofSeconds(60), () -> isDown(api, "drip"));
+        assertThat(hostile.goodScrapes() - hostile.goodScrapesAtFirstDrip())
+            .as("good scrapes while the drip's scrape hung")
+            .isGreaterThanOrEqualTo(3);
         Await.until(
             "every hostile target is down",
-            Duration.ofSeconds(30),
+            Duration.ofSeconds(60),
             () -> {
               for (String n :
                   new String[] {"bomb", "endless", "drip", "html", "badpprof", "refused"}) {
-                if (!api.target(n).get("state").asText().equals("down")) {
+                if (!isDown(api, n)) {
                   return false;
                 }
               }
               return true;
             });
-        Thread.sleep(3000);
 
         assertThat(error(api, "bomb")).contains("decompresses to more than 64.0 MiB (a gzip bomb?");
         assertThat(error(api, "endless"))
             .contains("the response is larger than 1.0 MiB (an endless or oversized body");
-        assertThat(error(api, "drip")).contains("timed out after 900ms reading the body");
+        assertThat(error(api, "drip")).contains("timed out after 10s reading the body");
         assertThat(error(api, "html"))
             .contains("not Prometheus metrics")
             .contains("on line 1: expected a metric name")
@@ -80,16 +87,10 @@ class HostileTargetsTest {
         JsonNode good = api.target("good");
         assertThat(good.get("state").asText()).isEqualTo("ok");
         assertThat(good.get("lastError").isNull()).isTrue();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        // Scraped every second from its first slot on: at most the first slot's offset and one
-        // in-flight scrape short of the elapsed seconds.
-        assertThat(good.get("scrapes").asLong()).isGreaterThanOrEqualTo((long) elapsed - 3);
         assertThat(good.get("values").get("goroutines").asDouble()).isEqualTo(6.0);
-        // Its scrapes stay short while the others time out or hit their caps; at most the very
-        // first slot may pass during the cold start (class loading, JIT) of a fresh JVM.
-        assertThat(good.get("lastScrapeDurationMs").asDouble()).isLessThan(500);
         for (var e : s.watcher().schedule()) {
           if (e.key().equals("good")) {
+            // A slot is missed only when the previous scrape of the same target still runs.
             assertThat(e.missed()).isLessThanOrEqualTo(1);
           }
         }
@@ -98,6 +99,10 @@ class HostileTargetsTest {
         assertThat(used).as("heap in use after the hostile scrapes").isLessThan(256L << 20);
       }
     }
+  }
+
+  private static boolean isDown(Api api, String name) throws Exception {
+    return api.target(name).get("state").asText().equals("down");
   }
 
   private static String error(Api api, String name) throws Exception {

@@ -114,6 +114,50 @@ class StoreTest {
   }
 
   @Test
+  void retentionDeletesByAgeButKeepsWhatOpenReportsRefer() throws Exception {
+    long hour = 3_600_000L;
+    for (int i = 0; i < 48; i++) {
+      store.samples().append("shop", i * hour, Map.of(Signal.RSS, (double) i));
+    }
+    flush();
+    byte[] old = gzip("an old profile".repeat(50));
+    ProfileRecord kept = store.profiles().save("shop", "heap", hour, "baseline", "L1", old);
+    ProfileRecord dropped =
+        store.profiles().save("shop", "heap", 2 * hour, "baseline", "L1", gzip("another one"));
+    ProfileRecord recent =
+        store.profiles().save("shop", "heap", 40 * hour, "capture", "L1", gzip("a recent one"));
+    LeakReport open =
+        store
+            .reports()
+            .insert(
+                sampleReport(new ProfileRefs(kept.id(), null, null, null, null, null, null)), hour);
+    LeakReport oldResolved = store.reports().insert(sampleReport(ProfileRefs.NONE), hour);
+    store
+        .reports()
+        .update(oldResolved.resolved("2026-11-20T02:00:00Z", "stopped"), 2 * hour, 2 * hour);
+    LeakReport newResolved = store.reports().insert(sampleReport(ProfileRefs.NONE), 30 * hour);
+    store
+        .reports()
+        .update(newResolved.resolved("2026-11-21T16:00:00Z", "stopped"), 40 * hour, 40 * hour);
+    long now = 48 * hour;
+
+    // Raw samples for the last 12 h, rollups for 24 h, reports and profiles for 24 h.
+    store.applyRetention(now, now - 12 * hour, now - 24 * hour, now - 24 * hour, now - 24 * hour);
+
+    SeriesData raw = store.samples().range("shop", Signal.RSS, 0, now, 2000, 0);
+    assertThat(raw.t()[0]).isEqualTo(36 * hour);
+    SeriesData rolled = store.samples().range("shop", Signal.RSS, 0, now, 2000, now);
+    assertThat(rolled.t()[0]).isGreaterThanOrEqualTo(24 * hour);
+    assertThat(store.reports().get(open.id())).isNotNull();
+    assertThat(store.reports().get(oldResolved.id())).isNull();
+    assertThat(store.reports().get(newResolved.id())).isNotNull();
+    assertThat(store.profiles().get(kept.id())).as("an open report's baseline").isNotNull();
+    assertThat(store.profiles().content(kept.id())).isEqualTo(old);
+    assertThat(store.profiles().get(dropped.id())).isNull();
+    assertThat(store.profiles().get(recent.id())).isNotNull();
+  }
+
+  @Test
   void identicalProfilesAreStoredOnce() throws Exception {
     byte[] profile = gzip("pretend profile bytes".repeat(100));
     ProfileRecord a = store.profiles().save("shop", "heap", 1, "baseline", "L1", profile);
@@ -156,59 +200,7 @@ class StoreTest {
 
   @Test
   void reportsSurviveAJsonRoundTripAndFilterByState() throws Exception {
-    LeakReport r =
-        new LeakReport(
-            0,
-            "shop",
-            "leak",
-            "2026-11-21T10:00:00Z",
-            null,
-            List.of(
-                new Culprit(
-                    "shop.(*SessionStore).Remember", "shop/cart.go", 44, 1 << 20, 256, 0.9)),
-            List.of(
-                new GoroutineGrowth(
-                    "shop.awaitReservationConfirmation",
-                    "chan receive",
-                    120,
-                    118,
-                    "shop/inv.go:71",
-                    "shop.(*WarehouseClient).ReserveStock",
-                    3,
-                    0,
-                    "blocked-receive",
-                    List.of("shop.awaitReservationConfirmation shop/inv.go:71"))),
-            "unbounded-map",
-            "shop is leaking",
-            "open",
-            "",
-            "a map",
-            "bound it",
-            3600.0,
-            List.of(
-                new SignalVerdict(
-                    "heap_floor_bytes",
-                    "leak",
-                    1e6,
-                    9e5,
-                    1.1e6,
-                    0.99,
-                    3600.0,
-                    2e9,
-                    120,
-                    1,
-                    2,
-                    "2026-11-21T10:00:00Z",
-                    "rising",
-                    1e6,
-                    2e6,
-                    "restart",
-                    "still-growing",
-                    "no-load-data")),
-            new ProfileRefs(1L, 2L, null, null, null, null, 3L),
-            "start:1",
-            "2026-11-21T10:00:00Z",
-            List.of());
+    LeakReport r = sampleReport(new ProfileRefs(1L, 2L, null, null, null, null, 3L));
 
     LeakReport stored = store.reports().insert(r, 1000);
     assertThat(store.reports().get(stored.id())).isEqualTo(stored);
@@ -301,5 +293,59 @@ class StoreTest {
       gz.write(s.getBytes(StandardCharsets.UTF_8));
     }
     return out.toByteArray();
+  }
+
+  private static LeakReport sampleReport(ProfileRefs refs) {
+    return new LeakReport(
+        0,
+        "shop",
+        "leak",
+        "2026-11-21T10:00:00Z",
+        null,
+        List.of(
+            new Culprit("shop.(*SessionStore).Remember", "shop/cart.go", 44, 1 << 20, 256, 0.9)),
+        List.of(
+            new GoroutineGrowth(
+                "shop.awaitReservationConfirmation",
+                "chan receive",
+                120,
+                118,
+                "shop/inv.go:71",
+                "shop.(*WarehouseClient).ReserveStock",
+                3,
+                0,
+                "blocked-receive",
+                List.of("shop.awaitReservationConfirmation shop/inv.go:71"))),
+        "unbounded-map",
+        "shop is leaking",
+        "open",
+        "",
+        "a map",
+        "bound it",
+        3600.0,
+        List.of(
+            new SignalVerdict(
+                "heap_floor_bytes",
+                "leak",
+                1e6,
+                9e5,
+                1.1e6,
+                0.99,
+                3600.0,
+                2e9,
+                120,
+                1,
+                2,
+                "2026-11-21T10:00:00Z",
+                "rising",
+                1e6,
+                2e6,
+                "restart",
+                "still-growing",
+                "no-load-data")),
+        refs,
+        "start:1",
+        "2026-11-21T10:00:00Z",
+        List.of());
   }
 }

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -26,6 +27,8 @@ public final class HostileServer implements AutoCloseable {
   private volatile byte[] bomb;
   private volatile double goroutines = Double.NaN;
   private volatile double startTime = Double.NaN;
+  private final AtomicLong goodScrapes = new AtomicLong();
+  private final AtomicLong goodScrapesAtFirstDrip = new AtomicLong(-1);
 
   public HostileServer() throws IOException {
     metrics = Files.readAllBytes(RepoRoot.resolve("testdata/prometheus/client_golang-1.22.txt"));
@@ -34,7 +37,7 @@ public final class HostileServer implements AutoCloseable {
     server.createContext("/good", this::good);
     server.createContext("/bomb", this::bomb);
     server.createContext("/endless", HostileServer::endless);
-    server.createContext("/drip", HostileServer::drip);
+    server.createContext("/drip", this::drip);
     server.createContext("/html", HostileServer::html);
     server.createContext("/badpprof", this::badPprof);
     server.start();
@@ -50,6 +53,19 @@ public final class HostileServer implements AutoCloseable {
     startTime = t;
   }
 
+  /** How many times {@code /good/metrics} was fetched so far. */
+  public long goodScrapes() {
+    return goodScrapes.get();
+  }
+
+  /**
+   * {@link #goodScrapes()} when the first {@code /drip} request came in, or -1 before: the
+   * difference to a later count shows whether a hanging target held the good one up meanwhile.
+   */
+  public long goodScrapesAtFirstDrip() {
+    return goodScrapesAtFirstDrip.get();
+  }
+
   /** {@code http://127.0.0.1:PORT}. */
   public String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
@@ -57,6 +73,7 @@ public final class HostileServer implements AutoCloseable {
 
   private void good(HttpExchange x) throws IOException {
     if (x.getRequestURI().getPath().endsWith("/metrics")) {
+      goodScrapes.incrementAndGet();
       String text = new String(metrics, StandardCharsets.UTF_8);
       if (!Double.isNaN(goroutines)) {
         text = text.replaceAll("(?m)^go_goroutines .*$", "go_goroutines " + (long) goroutines);
@@ -97,7 +114,8 @@ public final class HostileServer implements AutoCloseable {
     }
   }
 
-  private static void drip(HttpExchange x) throws IOException {
+  private void drip(HttpExchange x) throws IOException {
+    goodScrapesAtFirstDrip.compareAndSet(-1, goodScrapes.get());
     x.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
     x.sendResponseHeaders(200, 0);
     try (OutputStream out = x.getResponseBody()) {

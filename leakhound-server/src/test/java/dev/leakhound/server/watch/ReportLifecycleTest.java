@@ -2,6 +2,8 @@ package dev.leakhound.server.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.leakhound.analysis.render.JsonRenderer;
 import dev.leakhound.server.WatchService;
 import dev.leakhound.server.collect.CollectorRegistry;
 import dev.leakhound.server.report.LeakReport;
@@ -11,6 +13,7 @@ import dev.leakhound.server.support.Await;
 import dev.leakhound.server.support.Configs;
 import dev.leakhound.server.support.HostileServer;
 import dev.leakhound.server.support.Judges;
+import dev.leakhound.server.support.RecordingWebhook;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A report's life with the verdicts scripted: a suspect opens nothing, a leak opens a report, a
- * no-leak resolves it and starts a new segment, and a restart of the process resolves one too.
+ * no-leak resolves it and starts a new segment, and a restart of the process resolves one too. The
+ * default leak rule's alert follows: sent with a link to the report, resolved with it.
  */
 class ReportLifecycleTest {
   @TempDir Path dir;
@@ -51,6 +55,7 @@ class ReportLifecycleTest {
                 "still-growing",
                 "no-load-signal");
     try (HostileServer target = new HostileServer();
+        RecordingWebhook hook = new RecordingWebhook();
         WatchService s =
             WatchService.start(
                 Configs.parse(
@@ -60,8 +65,10 @@ class ReportLifecycleTest {
                     evaluation: {interval: 300ms}
                     targets:
                       - {name: svc, kind: prometheus, address: %s/good/metrics, interval: 200ms}
+                    receivers:
+                      - {name: chat, kind: webhook, url: %s}
                     """
-                        .formatted(target.base())),
+                        .formatted(target.base(), hook.url())),
                 CollectorRegistry.standard(),
                 scripted,
                 Judges.nothing(),
@@ -85,9 +92,22 @@ class ReportLifecycleTest {
           .startsWith("svc is leaking: ")
           .contains("goroutines grows 3600/h (1800 to 5400/h)");
       assertThat(rt.state()).isEqualTo(TargetState.LEAK);
+      // The default leak rule fires with a link to the report.
+      Await.until(
+          "the leak alert is sent", Duration.ofSeconds(20), () -> hook.received().size() >= 1);
+      JsonNode firing = JsonRenderer.mapper().readTree(hook.received().get(0));
+      assertThat(firing.get("status").asText()).isEqualTo("firing");
+      assertThat(firing.get("alert").get("name").asText()).isEqualTo("MemoryLeak");
+      assertThat(firing.get("alert").get("annotations").get("report").asText())
+          .endsWith("/api/v1/reports/" + first.id());
 
       verdict.set(SignalVerdict.NO_LEAK);
       Await.until("the report resolves", Duration.ofSeconds(20), () -> open(s).isEmpty());
+      Await.until(
+          "the leak alert resolves", Duration.ofSeconds(20), () -> hook.received().size() >= 2);
+      JsonNode resolvedAlert = JsonRenderer.mapper().readTree(hook.received().get(1));
+      assertThat(resolvedAlert.get("status").asText()).isEqualTo("resolved");
+      assertThat(resolvedAlert.get("alert").get("name").asText()).isEqualTo("MemoryLeak");
       LeakReport resolved = s.store().reports().get(first.id());
       assertThat(resolved.state()).isEqualTo("resolved");
       assertThat(resolved.resolvedReason()).isEqualTo("the signals stopped growing");
