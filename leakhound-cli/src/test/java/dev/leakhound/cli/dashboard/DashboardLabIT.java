@@ -228,28 +228,6 @@ class DashboardLabIT {
 
   @Test
   @Order(2)
-  void theTargetPageChartsTheSignalsWithTheFittedGrowthAndTheMarkers() throws Exception {
-    browser.open(base + "/dashboard/#/targets/shop-leaky?range=15m", "target");
-    browser.await(
-        "the memory chart",
-        Duration.ofSeconds(20),
-        d -> !d.findElements(By.cssSelector("figure[data-chart='memory'] canvas")).isEmpty());
-    String legend =
-        browser
-            .driver()
-            .findElement(By.cssSelector("figure[data-chart='memory'] .u-legend"))
-            .getText();
-    assertThat(legend).contains("floor: heap after GC");
-    // The fitted line is drawn on the chart of each judged signal: at least the leaking one.
-    assertThat(browser.driver().findElement(By.id("main")).getText()).contains("fitted growth");
-    assertThat(browser.driver().findElements(By.cssSelector("figure[data-chart='counts'] canvas")))
-        .isNotEmpty();
-    browser.screenshot("target");
-    assertThat(browser.consoleErrors()).isEmpty();
-  }
-
-  @Test
-  @Order(3)
   void theReportNamesTheCulpritInTheTableAndInTheFlameGraph() throws Exception {
     browser.await(
         "an open report of shop-leaky with culprits",
@@ -277,6 +255,42 @@ class DashboardLabIT {
     assertThat(browser.flameGraphFrame(CULPRIT)).contains(CULPRIT).contains("since the baseline");
     assertThat(browser.driver().findElement(By.id("summary")).getText()).isNotBlank();
     browser.screenshot("report");
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void theTargetPageChartsTheSignalsWithTheFittedGrowthAndTheMarkers() throws Exception {
+    browser.open(base + "/dashboard/#/targets/shop-leaky?range=15m", "target");
+    browser.await(
+        "the memory chart",
+        Duration.ofSeconds(20),
+        d -> !d.findElements(By.cssSelector("figure[data-chart='memory'] canvas")).isEmpty());
+    String legend =
+        browser
+            .driver()
+            .findElement(By.cssSelector("figure[data-chart='memory'] .u-legend"))
+            .getText();
+    assertThat(legend).contains("floor: heap after GC");
+    // The fitted line is drawn on the chart of each judged signal: at least the leaking one.
+    assertThat(browser.driver().findElement(By.id("main")).getText()).contains("fitted growth");
+    assertThat(browser.driver().findElements(By.cssSelector("figure[data-chart='counts'] canvas")))
+        .isNotEmpty();
+    assertThat(browser.driver().findElement(By.cssSelector("table.reports")).getText())
+        .contains("#" + reportId);
+    // The markers drawn on the charts: the baseline and diagnosis captures, the report, the alert
+    // (which fires once the report is written, at the alert engine's next round).
+    browser.await(
+        "markers of a capture, the report and the alert",
+        Duration.ofSeconds(30),
+        d -> {
+          List<String> kinds = new ArrayList<>();
+          json("/api/v1/dashboard/targets/shop-leaky/charts?range=15m")
+              .get("events")
+              .forEach(e -> kinds.add(e.get("kind").asText()));
+          return kinds.containsAll(List.of("capture", "report-opened", "alert-firing"));
+        });
+    browser.screenshot("target");
     assertThat(browser.consoleErrors()).isEmpty();
   }
 
