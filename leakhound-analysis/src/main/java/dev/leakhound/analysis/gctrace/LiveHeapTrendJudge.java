@@ -1,9 +1,10 @@
 package dev.leakhound.analysis.gctrace;
 
 /**
- * The seam between the gctrace analysis and the trend engine: judges a live-heap series. The engine
- * ({@code dev.leakhound.analysis.trend}) plugs in here; until it is available, {@link #NOT_JUDGED}
- * reports the series without a verdict, so no second trend statistic grows here.
+ * The seam between the gctrace analysis and the trend engine: judges a live-heap series. {@link
+ * TrendEngineJudge} is the verdict engine ({@code dev.leakhound.analysis.trend}) behind it, what
+ * the CLI uses; {@link #NOT_JUDGED} reports the series without a verdict, for tests of the rest of
+ * the analysis, so no second trend statistic grows here.
  *
  * <p>Implementations are stateless and thread-safe.
  */

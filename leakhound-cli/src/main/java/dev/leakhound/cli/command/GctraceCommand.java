@@ -4,7 +4,7 @@ import dev.leakhound.analysis.gctrace.GcReport;
 import dev.leakhound.analysis.gctrace.GcSettings;
 import dev.leakhound.analysis.gctrace.GcTextRenderer;
 import dev.leakhound.analysis.gctrace.GcTraceAnalyzer;
-import dev.leakhound.analysis.gctrace.LiveHeapTrendJudge;
+import dev.leakhound.analysis.gctrace.TrendEngineJudge;
 import dev.leakhound.analysis.render.JsonRenderer;
 import dev.leakhound.cli.ExitCodes;
 import dev.leakhound.cli.Output;
@@ -65,7 +65,7 @@ public final class GctraceCommand implements Callable<Integer> {
       throw new UsageException("--gomemlimit/--gogc: " + e.getMessage());
     }
     GcTrace trace = new GcTraceReader().read(file);
-    GcReport report = new GcTraceAnalyzer(LiveHeapTrendJudge.NOT_JUDGED).analyze(trace, settings);
+    GcReport report = new GcTraceAnalyzer(new TrendEngineJudge()).analyze(trace, settings);
     if (format == OutputFormat.json) {
       Output.write(new JsonRenderer<>(), report, output);
     } else {

@@ -41,7 +41,9 @@ class GctraceCommandTest {
     JsonNode report = JsonRenderer.mapper().readTree(result.out());
     assertThat(report.fieldNames()).toIterable().startsWith("cycles", "liveHeapTrend", "advice");
     assertThat(report.get("advice")).isNotEmpty();
-    assertThat(report.get("liveHeapTrend").get("verdict").asText()).isEqualTo("not-judged");
+    assertThat(report.get("liveHeapTrend").get("verdict").asText()).isEqualTo("insufficient-data");
+    assertThat(report.get("liveHeapTrend").get("engine").asText())
+        .isEqualTo("dev.leakhound.analysis.trend");
     Golden.assertMatches(portable(result.out()), "testdata/gctrace/control.golden.json");
   }
 

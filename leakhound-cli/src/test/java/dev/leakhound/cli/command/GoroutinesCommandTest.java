@@ -43,6 +43,23 @@ class GoroutinesCommandTest {
     return out.toArray(new String[0]);
   }
 
+  /** The three leaks of the lab's scenario, as "function pattern". */
+  private static final String[] LEAK_SUSPECTS = {
+    "leakhound.dev/lab/go-shop/shop.awaitReservationConfirmation blocked-receive",
+    "leakhound.dev/lab/go-shop/shop.(*AuditTrail).shipWhenDone request-context-held",
+    "leakhound.dev/lab/go-shop/shop.(*PriceWatcher).refreshLoop ticker-never-stopped",
+  };
+
+  private static List<String> suspects(JsonNode report) {
+    List<String> suspects = new ArrayList<>();
+    for (JsonNode g : report.get("groups")) {
+      if (g.get("suspect").asBoolean()) {
+        suspects.add(g.get("function").asText() + " " + g.get("pattern").asText());
+      }
+    }
+    return suspects;
+  }
+
   /** Fixture paths differ between checkouts; goldens name files by their base name. */
   private static String portable(String out) {
     return out.replace(RepoRoot.resolve("testdata/goroutine").toString() + "/", "");
@@ -54,17 +71,7 @@ class GoroutinesCommandTest {
 
     assertThat(result.exitCode()).isZero();
     JsonNode report = JsonRenderer.mapper().readTree(result.out());
-    List<String> suspects = new ArrayList<>();
-    for (JsonNode g : report.get("groups")) {
-      if (g.get("suspect").asBoolean()) {
-        suspects.add(g.get("function").asText() + " " + g.get("pattern").asText());
-      }
-    }
-    assertThat(suspects)
-        .containsExactlyInAnyOrder(
-            "leakhound.dev/lab/go-shop/shop.awaitReservationConfirmation blocked-receive",
-            "leakhound.dev/lab/go-shop/shop.(*AuditTrail).shipWhenDone request-context-held",
-            "leakhound.dev/lab/go-shop/shop.(*PriceWatcher).refreshLoop ticker-never-stopped");
+    assertThat(suspects(report)).containsExactlyInAnyOrder(LEAK_SUSPECTS);
     Golden.assertMatches(portable(result.out()), "testdata/goroutine/leak.golden.json");
   }
 
@@ -136,17 +143,7 @@ class GoroutinesCommandTest {
 
     assertThat(result.exitCode()).isZero();
     JsonNode report = JsonRenderer.mapper().readTree(result.out());
-    List<String> suspects = new ArrayList<>();
-    for (JsonNode g : report.get("groups")) {
-      if (g.get("suspect").asBoolean()) {
-        suspects.add(g.get("function").asText() + " " + g.get("pattern").asText());
-      }
-    }
-    assertThat(suspects)
-        .containsExactlyInAnyOrder(
-            "leakhound.dev/lab/go-shop/shop.awaitReservationConfirmation blocked-receive",
-            "leakhound.dev/lab/go-shop/shop.(*AuditTrail).shipWhenDone request-context-held",
-            "leakhound.dev/lab/go-shop/shop.(*PriceWatcher).refreshLoop ticker-never-stopped");
+    assertThat(suspects(report)).containsExactlyInAnyOrder(LEAK_SUSPECTS);
     assertThat(report.get("dumps").get(2).get("role").asText()).isEqualTo("leak-listing");
   }
 

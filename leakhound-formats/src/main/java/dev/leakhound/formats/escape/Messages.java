@@ -74,7 +74,10 @@ final class Messages {
       return at.explains(
           message.substring(0, leaks),
           message.substring(leaks + 1, forAt < 0 ? end : forAt),
-          forAt < 0 ? "" : message.substring(forAt + 5, with > forAt ? with : end));
+          // max: in a mangled line " with derefs=" may begin inside " for " itself.
+          forAt < 0
+              ? ""
+              : message.substring(forAt + 5, Math.max(forAt + 5, with > forAt ? with : end)));
     }
     int capturing = message.indexOf(" capturing by ");
     if (capturing > 0) {

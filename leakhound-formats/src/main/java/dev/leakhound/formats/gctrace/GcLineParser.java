@@ -131,10 +131,10 @@ final class GcLineParser {
 
   private long integer(String what) throws Mismatch {
     int from = pos;
-    while (pos < s.length() && pos - from < 18 && Character.isDigit(s.charAt(pos))) {
+    while (pos < s.length() && pos - from < 18 && isAsciiDigit(s.charAt(pos))) {
       pos++;
     }
-    if (pos == from || (pos < s.length() && Character.isDigit(s.charAt(pos)))) {
+    if (pos == from || (pos < s.length() && isAsciiDigit(s.charAt(pos)))) {
       throw new Mismatch(what);
     }
     return Long.parseLong(s, from, pos, 10);
@@ -142,7 +142,7 @@ final class GcLineParser {
 
   private double decimal(String what) throws Mismatch {
     int from = pos;
-    while (pos < s.length() && pos - from < 24 && Character.isDigit(s.charAt(pos))) {
+    while (pos < s.length() && pos - from < 24 && isAsciiDigit(s.charAt(pos))) {
       pos++;
     }
     if (pos == from) {
@@ -151,17 +151,25 @@ final class GcLineParser {
     if (pos < s.length() && s.charAt(pos) == '.') {
       pos++;
       int fraction = pos;
-      while (pos < s.length() && pos - fraction < 12 && Character.isDigit(s.charAt(pos))) {
+      while (pos < s.length() && pos - fraction < 12 && isAsciiDigit(s.charAt(pos))) {
         pos++;
       }
       if (pos == fraction) {
         throw new Mismatch(what);
       }
     }
-    if (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+    if (pos < s.length() && isAsciiDigit(s.charAt(pos))) {
       throw new Mismatch(what);
     }
     return Double.parseDouble(s.substring(from, pos));
+  }
+
+  /**
+   * The runtime prints ASCII digits only; Character.isDigit would take other scripts' digits too,
+   * which the number parsers then refuse with an unchecked exception.
+   */
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** A field that is not what the line shape says; the message names the field. */

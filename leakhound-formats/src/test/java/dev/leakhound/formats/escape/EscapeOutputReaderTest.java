@@ -92,6 +92,14 @@ class EscapeOutputReaderTest {
   }
 
   @Test
+  void aMangledExplanationWhoseFunctionIsMissingReadsWithoutOne() throws IOException {
+    // Found by the fuzzer: " with derefs=" starting at the last space of " for ".
+    EscapeOutput out = read("./a.go:44:33: parameter id leaks to {heap} for with derefs=0:\n");
+
+    assertThat(out.diagnostics()).extracting(EscapeDiagnostic::function).containsExactly("");
+  }
+
+  @Test
   void parameterLeakExplanationsNameTheirFunction() throws IOException {
     EscapeOutput out =
         read(

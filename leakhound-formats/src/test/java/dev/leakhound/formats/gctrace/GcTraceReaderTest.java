@@ -169,4 +169,16 @@ class GcTraceReaderTest {
         .hasMessageContaining("on line 1")
         .hasMessageContaining("expected the heap size at the start");
   }
+
+  @Test
+  void digitsOfAnotherScriptAreBadDataNotANumber() {
+    // Found by the fuzzer: an Extended Arabic-Indic zero (U+06F0) after the decimal point.
+    assertThatThrownBy(
+            () ->
+                read(
+                    "gc 1 @0.\u06f0s 1%: 0.010+0.92+0.003 ms clock, 0.042+0.16/0.35/0.64+0.012 ms"
+                        + " cpu, 4->4->0 MB, 5 MB goal, 4 P\n"))
+        .isInstanceOf(InputFormatException.class)
+        .hasMessageContaining("on line 1");
+  }
 }

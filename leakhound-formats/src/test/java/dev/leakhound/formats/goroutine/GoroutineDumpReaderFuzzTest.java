@@ -6,12 +6,14 @@ import dev.leakhound.testkit.PeerTestData;
 import dev.leakhound.testkit.RepoRoot;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 class GoroutineDumpReaderFuzzTest {
@@ -28,6 +30,13 @@ class GoroutineDumpReaderFuzzTest {
                 .toList()) {
           byte[] bytes = Files.readAllBytes(p);
           seeds.add(bytes.length > 20_000 ? java.util.Arrays.copyOf(bytes, 20_000) : bytes);
+          if (p.toString().endsWith(".gz")) {
+            // Mutations of gzip bytes mostly stop at its CRC: the raw protobuf lets them reach
+            // the decoder and the conversion to goroutine records.
+            try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+              seeds.add(gz.readAllBytes());
+            }
+          }
         }
       }
     }

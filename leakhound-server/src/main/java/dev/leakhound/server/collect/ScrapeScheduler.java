@@ -97,11 +97,7 @@ public final class ScrapeScheduler implements AutoCloseable {
       return;
     }
     long now = System.nanoTime();
-    long step = e.intervalNanos;
-    if (e.failures > 0) {
-      long factor = 1L << Math.min(e.failures, 16);
-      step = Math.min(e.intervalNanos * factor, Math.max(e.intervalNanos, MAX_BACKOFF.toNanos()));
-    }
+    long step = stepNanos(e.intervalNanos, e.failures);
     long next = e.nextDue + step;
     if (next <= now) {
       // Slots passed while the scrape ran: count them and land on the next grid slot.
@@ -113,6 +109,18 @@ public final class ScrapeScheduler implements AutoCloseable {
     }
     e.nextDue = next;
     timer.schedule(() -> fire(e), next - now, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * The pause before the next attempt after {@code failures} failures in a row: the interval, then
+   * 2, 4, 8... intervals, never more than {@link #MAX_BACKOFF} (nor less than the interval).
+   */
+  static long stepNanos(long intervalNanos, int failures) {
+    if (failures <= 0) {
+      return intervalNanos;
+    }
+    long factor = 1L << Math.min(failures, 16);
+    return Math.min(intervalNanos * factor, Math.max(intervalNanos, MAX_BACKOFF.toNanos()));
   }
 
   /** Every scheduled entry. */

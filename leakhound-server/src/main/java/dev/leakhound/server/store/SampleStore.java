@@ -95,6 +95,12 @@ public final class SampleStore {
     return id;
   }
 
+  /** The series id of {@code target}'s {@code signal}, or null when either was never stored. */
+  private Long seriesOrNull(Connection c, String target, Signal signal) throws SQLException {
+    Long targetId = targets.idOrNull(target);
+    return targetId == null ? null : lookupSeries(c, targetId, signal.id());
+  }
+
   private static Long lookupSeries(Connection c, long targetId, String signal) throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement("SELECT id FROM series WHERE target_id = ? AND signal = ?")) {
@@ -125,8 +131,7 @@ public final class SampleStore {
       throws SQLException {
     return db.read(
         c -> {
-          Long targetId = targets.idOrNull(target);
-          Long id = targetId == null ? null : lookupSeries(c, targetId, signal.id());
+          Long id = seriesOrNull(c, target, signal);
           if (id == null || to < from) {
             return SeriesData.EMPTY;
           }
@@ -148,8 +153,7 @@ public final class SampleStore {
       throws SQLException {
     return db.read(
         c -> {
-          Long targetId = targets.idOrNull(target);
-          Long id = targetId == null ? null : lookupSeries(c, targetId, signal.id());
+          Long id = seriesOrNull(c, target, signal);
           if (id == null || to < from) {
             return SeriesData.EMPTY;
           }

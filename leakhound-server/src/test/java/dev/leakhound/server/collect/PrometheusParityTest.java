@@ -14,10 +14,12 @@ import dev.leakhound.server.support.FrozenMetrics;
 import dev.leakhound.server.support.Judges;
 import dev.leakhound.server.support.Prometheus;
 import dev.leakhound.testkit.LabProcess;
+import dev.leakhound.testkit.RepoRoot;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -49,10 +51,21 @@ class PrometheusParityTest {
       try (FrozenMetrics frozen =
               new FrozenMetrics(
                   captured.body(), captured.headers().firstValue("Content-Type").orElseThrow());
+          FrozenMetrics om =
+              new FrozenMetrics(
+                  Files.readAllBytes(
+                      RepoRoot.resolve("testdata/prometheus/client_golang-1.22.om.txt")),
+                  "application/openmetrics-text; version=1.0.0; charset=utf-8");
           Prometheus prom =
               new Prometheus(
                   dir.resolve("prom"),
-                  Map.of("frozen", frozen.url(), "live", shop.baseUrl() + "/metrics"));
+                  Map.of(
+                      "frozen",
+                      frozen.url(),
+                      "om",
+                      om.url(),
+                      "live",
+                      shop.baseUrl() + "/metrics"));
           WatchService s =
               WatchService.start(
                   Configs.parse(
@@ -61,9 +74,10 @@ class PrometheusParityTest {
                       listen: 127.0.0.1:0
                       targets:
                         - {name: frozen, kind: prometheus, address: %s, interval: 1s}
+                        - {name: om, kind: prometheus, address: %s, interval: 1s}
                         - {name: live, kind: go, address: %s, interval: 1s}
                       """
-                          .formatted(frozen.url(), shop.baseUrl())),
+                          .formatted(frozen.url(), om.url(), shop.baseUrl())),
                   CollectorRegistry.standard(),
                   Judges.quiet(),
                   Judges.nothing(),
@@ -71,13 +85,14 @@ class PrometheusParityTest {
         Await.until(
             "Prometheus has scraped both jobs",
             Duration.ofSeconds(60),
-            () -> prom.query("up{job=~\"frozen|live\"} == 1").size() == 2);
+            () -> prom.query("up{job=~\"frozen|om|live\"} == 1").size() == 3);
         Api api = new Api(s.baseUrl(), null);
         Await.until(
             "Leakhound has scraped both targets",
             Duration.ofSeconds(60),
             () ->
                 api.target("frozen").get("scrapes").asLong() > 0
+                    && api.target("om").get("scrapes").asLong() > 0
                     && api.target("live").get("scrapes").asLong() > 0);
 
         // 1. Every series Prometheus ingested equals what Leakhound's reader parses.
@@ -105,8 +120,8 @@ class PrometheusParityTest {
           assertThat(ours.get(k)).as(k).isEqualTo(value);
         }
 
-        // 2. The signals Leakhound stores are Prometheus's values of their source metrics.
-        JsonNode values = api.target("frozen").get("values");
+        // 2. The signals Leakhound stores are Prometheus's values of their source metrics, from
+        // text 0.0.4 and from OpenMetrics (the same program's exposition in both formats).
         Map<String, String> sources =
             Map.of(
                 "heap_inuse_bytes", "go_memstats_heap_inuse_bytes",
@@ -117,15 +132,20 @@ class PrometheusParityTest {
                 "open_fds", "process_open_fds",
                 "gc_cycles", "go_gc_duration_seconds_count",
                 "start_time_seconds", "process_start_time_seconds");
-        for (Map.Entry<String, String> e : sources.entrySet()) {
-          double prometheus =
-              Double.parseDouble(
-                  prom.query(e.getValue() + "{job=\"frozen\"}")
-                      .get(0)
-                      .get("value")
-                      .get(1)
-                      .asText());
-          assertThat(values.get(e.getKey()).asDouble()).as(e.getKey()).isEqualTo(prometheus);
+        for (String job : List.of("frozen", "om")) {
+          JsonNode values = api.target(job).get("values");
+          for (Map.Entry<String, String> e : sources.entrySet()) {
+            double prometheus =
+                Double.parseDouble(
+                    prom.query(e.getValue() + "{job=\"" + job + "\"}")
+                        .get(0)
+                        .get("value")
+                        .get(1)
+                        .asText());
+            assertThat(values.get(e.getKey()).asDouble())
+                .as(job + " " + e.getKey())
+                .isEqualTo(prometheus);
+          }
         }
 
         // 3. Live, both agree on what does not change.

@@ -42,8 +42,8 @@ class ReportLifecycleTest {
                 1800.0,
                 5400.0,
                 0.99,
-                null,
-                null,
+                9000.0,
+                1e9,
                 series.size(),
                 series.size() == 0 ? 0 : series.t()[0],
                 series.size() == 0 ? 0 : series.t()[series.size() - 1],
@@ -90,7 +90,9 @@ class ReportLifecycleTest {
       assertThat(first.verdict()).isEqualTo("leak");
       assertThat(first.summary())
           .startsWith("svc is leaking: ")
-          .contains("goroutines grows 3600/h (1800 to 5400/h)");
+          .contains("goroutines grows 3600/h (1800 to 5400/h)")
+          .contains("At this rate the limit is reached in about ");
+      assertThat(first.timeToLimitSeconds()).isEqualTo(9000.0);
       assertThat(rt.state()).isEqualTo(TargetState.LEAK);
       // The default leak rule fires with a link to the report.
       Await.until(
