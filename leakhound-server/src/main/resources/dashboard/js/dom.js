@@ -1,6 +1,8 @@
 // A few DOM helpers: h() builds elements (text is always set as text, never parsed as HTML), esc()
 // escapes for the one place that builds HTML strings for speed (the overview's rows).
 
+import * as fmt from "./format.js";
+
 export function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
   if (attrs) {
@@ -38,6 +40,25 @@ export function stateBadge(state) {
 export function verdictBadge(verdict) {
   const cls = verdict === "leak" ? "leak" : verdict === "suspect" ? "suspect" : "ok";
   return h("span", { class: "badge state-" + cls }, verdict);
+}
+
+/** The verdict of every signal, one row each by signal name (target and report pages). */
+export function verdictTable(list, caption) {
+  const rows = [...list].sort((a, b) => a.signal.localeCompare(b.signal)).map((v) =>
+    h("tr", null,
+      h("th", { scope: "row" }, h("code", null, v.signal)),
+      h("td", null, verdictBadge(v.verdict)),
+      h("td", { class: "num" }, fmt.growth(v.signal, v.growthPerHour)),
+      h("td", { class: "num muted" }, fmt.growth(v.signal, v.growthPerHourLow) + " … " + fmt.growth(v.signal, v.growthPerHourHigh)),
+      h("td", { class: "num" }, fmt.percent(v.confidence)),
+      h("td", { class: "num" }, v.timeToLimitSeconds === null ? "—" : fmt.duration(v.timeToLimitSeconds)),
+      h("td", { class: "evidence" }, v.evidence || ""),
+    ),
+  );
+  return h("div", { class: "table-wrap" }, h("table", { class: "verdicts" },
+    caption ? h("caption", null, caption) : null,
+    h("thead", null, h("tr", null, ...["Signal", "Verdict", "Growth / h", "Interval", "Confidence", "Time to limit", "Evidence"].map((x) => h("th", { scope: "col" }, x)))),
+    h("tbody", null, rows)));
 }
 
 /** A friendly empty state: a title, some words, optional actions. */

@@ -3,7 +3,7 @@
 // and downloads of the profiles.
 
 import { api, download } from "./api.js";
-import { h, replace, verdictBadge, emptyState, errorState, rendered } from "./dom.js";
+import { h, replace, verdictBadge, verdictTable, emptyState, errorState, rendered } from "./dom.js";
 import * as flame from "./flame.js";
 import * as fmt from "./format.js";
 
@@ -187,16 +187,7 @@ function groups(list) {
 
 function signals(list) {
   if (!list || list.length === 0) return h("p", { class: "muted" }, "No signal verdicts recorded.");
-  return h("div", { class: "table-wrap" }, h("table", { class: "verdicts" },
-    h("thead", null, h("tr", null, ...["Signal", "Verdict", "Growth / h", "Interval", "Confidence", "Time to limit", "Evidence"].map((x) => h("th", { scope: "col" }, x)))),
-    h("tbody", null, list.map((v) => h("tr", null,
-      h("th", { scope: "row" }, h("code", null, v.signal)),
-      h("td", null, verdictBadge(v.verdict)),
-      h("td", { class: "num" }, fmt.growth(v.signal, v.growthPerHour)),
-      h("td", { class: "num muted" }, fmt.growth(v.signal, v.growthPerHourLow) + " … " + fmt.growth(v.signal, v.growthPerHourHigh)),
-      h("td", { class: "num" }, fmt.percent(v.confidence)),
-      h("td", { class: "num" }, v.timeToLimitSeconds === null ? "—" : fmt.duration(v.timeToLimitSeconds)),
-      h("td", { class: "evidence" }, v.evidence || ""))))));
+  return verdictTable(list, null);
 }
 
 function downloads(r) {

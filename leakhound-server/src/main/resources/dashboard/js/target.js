@@ -2,7 +2,7 @@
 // growth line, goroutines and threads, GC activity, markers, a time-range picker, its reports.
 
 import { api } from "./api.js";
-import { h, stateBadge, verdictBadge, emptyState, errorState, rendered } from "./dom.js";
+import { h, stateBadge, verdictBadge, verdictTable, emptyState, errorState, rendered } from "./dom.js";
 import { chart, MARKERS } from "./charts.js";
 import * as fmt from "./format.js";
 
@@ -125,21 +125,7 @@ export async function mount(main, match, app) {
     if (!list || list.length === 0) {
       return h("p", { class: "muted" }, "No verdict yet: the first evaluation runs once enough samples have arrived.");
     }
-    const rows = [...list].sort((a, b) => a.signal.localeCompare(b.signal)).map((v) =>
-      h("tr", null,
-        h("th", { scope: "row" }, h("code", null, v.signal)),
-        h("td", null, verdictBadge(v.verdict)),
-        h("td", { class: "num" }, fmt.growth(v.signal, v.growthPerHour)),
-        h("td", { class: "num muted" }, fmt.growth(v.signal, v.growthPerHourLow) + " … " + fmt.growth(v.signal, v.growthPerHourHigh)),
-        h("td", { class: "num" }, fmt.percent(v.confidence)),
-        h("td", { class: "num" }, v.timeToLimitSeconds === null ? "—" : fmt.duration(v.timeToLimitSeconds)),
-        h("td", { class: "evidence" }, v.evidence || ""),
-      ),
-    );
-    return h("div", { class: "table-wrap" }, h("table", { class: "verdicts" },
-      h("caption", null, "Verdicts"),
-      h("thead", null, h("tr", null, ...["Signal", "Verdict", "Growth / h", "Interval", "Confidence", "Time to limit", "Evidence"].map((x) => h("th", { scope: "col" }, x)))),
-      h("tbody", null, rows)));
+    return verdictTable(list, "Verdicts");
   }
 
   function reportList(reports) {
