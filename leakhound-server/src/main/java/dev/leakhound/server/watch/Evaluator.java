@@ -120,13 +120,39 @@ public final class Evaluator {
     } else if (allNoLeak(open, verdicts) || stoppedGrowing(rt, open, now)) {
       resolve(rt, open, now, "the signals stopped growing");
     } else {
-      refreshVerdicts(rt, open, verdicts, now);
+      refreshVerdicts(rt, open, kept(open, verdicts), now);
     }
   }
 
   /**
-   * True when every signal the report saw growing is now judged no-leak. Not enough data (after a
-   * change point, say) is no evidence either way and keeps the report open.
+   * The verdicts an open report keeps: the new ones, except that a signal it saw growing keeps that
+   * verdict until it is judged no-leak with its level stopped. Otherwise not enough data (after a
+   * change point, or with few heap-floor points) would erase the evidence of growth and the next
+   * evaluation would find nothing left growing and resolve a leak that goes on.
+   */
+  private static List<SignalVerdict> kept(LeakReport open, List<SignalVerdict> now) {
+    List<SignalVerdict> out = new ArrayList<>(now.size());
+    for (SignalVerdict v : now) {
+      SignalVerdict was = null;
+      for (SignalVerdict w : open.signals()) {
+        if (w.signal().equals(v.signal())) {
+          was = w;
+        }
+      }
+      out.add(was != null && was.growing() && !v.growing() && !cleared(was, v) ? was : v);
+    }
+    return out;
+  }
+
+  /** True when {@code now} says the growth {@code was} reported has ended. */
+  private static boolean cleared(SignalVerdict was, SignalVerdict now) {
+    return now.verdict().equals(SignalVerdict.NO_LEAK) && levelStopped(was, now);
+  }
+
+  /**
+   * True when every signal the report saw growing is now judged no-leak and its level has stopped
+   * climbing. Not enough data (after a change point, say) is no evidence either way and keeps the
+   * report open.
    */
   private static boolean allNoLeak(LeakReport open, List<SignalVerdict> now) {
     for (SignalVerdict was : open.signals()) {
@@ -135,7 +161,7 @@ public final class Evaluator {
       }
       boolean cleared = false;
       for (SignalVerdict v : now) {
-        if (v.signal().equals(was.signal()) && v.verdict().equals(SignalVerdict.NO_LEAK)) {
+        if (v.signal().equals(was.signal()) && cleared(was, v)) {
           cleared = true;
         }
       }
@@ -144,6 +170,25 @@ public final class Evaluator {
       }
     }
     return true;
+  }
+
+  /**
+   * True unless the level went on rising at the reported pace since the report saw it: a no-leak
+   * verdict over a stretch that still climbs as fast (a momentary fit on a few sparse heap-floor
+   * points, say) is not trusted to close a report while the leak goes on.
+   */
+  private static boolean levelStopped(SignalVerdict was, SignalVerdict now) {
+    if (was.currentLevel() == null
+        || now.currentLevel() == null
+        || was.growthPerHour() == null
+        || !(was.growthPerHour() > 0)) {
+      return true;
+    }
+    double hours = (now.toMillis() - was.toMillis()) / 3_600_000.0;
+    if (!(hours > 0)) {
+      return true;
+    }
+    return now.currentLevel() - was.currentLevel() < 0.5 * was.growthPerHour() * hours;
   }
 
   /** The series every judged signal is lined up with, read once per target and evaluation. */

@@ -6,6 +6,7 @@ import dev.leakhound.server.WatchService;
 import dev.leakhound.server.report.Culprit;
 import dev.leakhound.server.report.GoroutineGrowth;
 import dev.leakhound.server.report.LeakReport;
+import dev.leakhound.server.report.SignalVerdict;
 import dev.leakhound.server.support.Api;
 import dev.leakhound.server.support.Await;
 import dev.leakhound.server.support.Configs;
@@ -230,7 +231,20 @@ class LabScenariosTest {
             .append(r.goroutineGroups().stream().map(GoroutineGrowth::function).toList())
             .append(' ')
             .append(r.notes())
+            .append(r.resolvedReason() == null ? "" : " resolved: " + r.resolvedReason())
             .append('\n');
+        // What the report saw when it was written (or last refreshed).
+        for (SignalVerdict v : r.signals()) {
+          sb.append("      ")
+              .append(v.signal())
+              .append(' ')
+              .append(v.verdict())
+              .append(" points=")
+              .append(v.points())
+              .append(' ')
+              .append(v.evidence())
+              .append('\n');
+        }
       }
     }
     return sb.toString();

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A report's life with the verdicts scripted: a suspect opens nothing, a leak opens a report, a
  * no-leak resolves it and starts a new segment, and a restart of the process resolves one too. The
- * default leak rule's alert follows: sent with a link to the report, resolved with it.
+ * default leak rule's alert follows: sent with a link to the report, resolved with it. Not enough
+ * data, or a no-leak while the level still climbs, keeps a report open.
  */
 class ReportLifecycleTest {
   @TempDir Path dir;
@@ -33,6 +34,7 @@ class ReportLifecycleTest {
   @Test
   void suspectOpensNothingLeakOpensNoLeakAndRestartsResolve() throws Exception {
     AtomicReference<String> verdict = new AtomicReference<>(SignalVerdict.INSUFFICIENT_DATA);
+    AtomicReference<Double> level = new AtomicReference<>(7.0);
     SignalJudge scripted =
         (series, now) ->
             new SignalVerdict(
@@ -50,7 +52,7 @@ class ReportLifecycleTest {
                 Instant.ofEpochMilli(now).toString(),
                 "scripted",
                 6.0,
-                7.0,
+                level.get(),
                 "series start",
                 "still-growing",
                 "no-load-signal");
@@ -103,7 +105,17 @@ class ReportLifecycleTest {
       assertThat(firing.get("alert").get("annotations").get("report").asText())
           .endsWith("/api/v1/reports/" + first.id());
 
+      // Not enough data (a change point, sparse floor points) is no evidence either way, and a
+      // no-leak while the level still climbs at the reported pace is not trusted: both keep the
+      // report open.
+      verdict.set(SignalVerdict.INSUFFICIENT_DATA);
+      Thread.sleep(1500);
+      level.set(1e9);
       verdict.set(SignalVerdict.NO_LEAK);
+      Thread.sleep(1500);
+      assertThat(open(s)).as("a leak whose evidence is only interrupted").hasSize(1);
+
+      level.set(7.0);
       Await.until("the report resolves", Duration.ofSeconds(20), () -> open(s).isEmpty());
       Await.until(
           "the leak alert resolves", Duration.ofSeconds(20), () -> hook.received().size() >= 2);
