@@ -8,6 +8,8 @@ PACKAGES=(
   "prometheus-alertmanager:prometheus-alertmanager"
   "prometheus:prometheus"
 )
+# The dashboard's browser tests (issue #6): Debian's headless Chromium and its driver.
+PACKAGES+=("chromium:chromium" "chromedriver:chromium-driver")
 
 missing=()
 for entry in "${PACKAGES[@]}"; do

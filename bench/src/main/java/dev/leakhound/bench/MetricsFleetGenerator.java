@@ -16,10 +16,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A fleet of simulated Go services for {@code bench/watch-1000.sh}: one HTTP server on 127.0.0.1
- * answering {@code /t/N/metrics} for N in [0, targets) with the exposition of a real
- * client_golang 1.22 process (testdata/prometheus/client_golang-1.22.txt), its memory and
- * goroutine figures moving per target and per request (a slow leak on every tenth target),
- * gzipped when asked as client_golang does. Prints {@code listening on 127.0.0.1:PORT}.
+ * answering {@code /t/N/metrics} for N in [0, targets) with the exposition of a real client_golang
+ * 1.22 process (testdata/prometheus/client_golang-1.22.txt), its memory and goroutine figures
+ * moving per target and per request (a slow leak on every tenth target), gzipped when asked as
+ * client_golang does. Prints {@code listening on 127.0.0.1:PORT}.
  *
  * <p>Usage: {@code MetricsFleetGenerator TEMPLATE TARGETS [PORT]}.
  */

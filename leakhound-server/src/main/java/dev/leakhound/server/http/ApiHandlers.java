@@ -233,7 +233,7 @@ final class ApiHandlers {
     return System.currentTimeMillis();
   }
 
-  private static long longPath(Context ctx, String name) {
+  static long longPath(Context ctx, String name) {
     try {
       return Long.parseLong(ctx.pathParam(name));
     } catch (NumberFormatException e) {
@@ -241,7 +241,7 @@ final class ApiHandlers {
     }
   }
 
-  private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+  static int intParam(Context ctx, String name, int fallback, int min, int max) {
     String v = ctx.queryParam(name);
     if (v == null) {
       return fallback;

@@ -7,8 +7,8 @@ import java.security.MessageDigest;
 /**
  * Requires {@code Authorization: Bearer TOKEN} on every request but {@code /healthz} when a token
  * is configured. Profiles and reports contain user data (function names, heap contents), so the
- * check runs before any route, the dashboard's static files included. The comparison takes constant
- * time.
+ * check runs before every route but the dashboard's static files ({@link #isDashboardAsset}). The
+ * comparison takes constant time.
  *
  * <p>Immutable and thread-safe.
  */
@@ -19,8 +19,17 @@ final class BearerAuth {
     this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The dashboard's static files (HTML, JS, CSS, vendored libraries) hold no user data, and a
+   * browser cannot send a bearer header when it navigates: they are served without the token, and
+   * the page asks for it and sends it with every API call.
+   */
+  static boolean isDashboardAsset(String path) {
+    return path.equals("/") || path.equals("/dashboard") || path.startsWith("/dashboard/");
+  }
+
   void check(Context ctx) {
-    if (token == null || ctx.path().equals("/healthz")) {
+    if (token == null || ctx.path().equals("/healthz") || isDashboardAsset(ctx.path())) {
       return;
     }
     String header = ctx.header("Authorization");

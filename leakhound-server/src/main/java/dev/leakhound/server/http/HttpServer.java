@@ -21,6 +21,7 @@ public final class HttpServer implements AutoCloseable {
       WatchConfig config, Watcher watcher, Store store, AlertEngine alerts, String version) {
     this.config = config;
     ApiHandlers api = new ApiHandlers(config, watcher, store);
+    DashboardHandlers dashboard = new DashboardHandlers(config, watcher, store);
     OwnMetrics metrics = new OwnMetrics(watcher, store, alerts, version);
     BearerAuth auth = new BearerAuth(config.token());
     this.app =
@@ -31,7 +32,7 @@ public final class HttpServer implements AutoCloseable {
               c.concurrency.useVirtualThreads = true;
               c.jetty.host = config.listen().host();
               c.jetty.port = config.listen().port();
-              Routes.install(c, api, metrics, auth);
+              Routes.install(c, api, dashboard, metrics, auth);
             });
   }
 

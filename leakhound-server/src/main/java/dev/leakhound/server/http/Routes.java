@@ -11,7 +11,12 @@ import io.javalin.http.staticfiles.Location;
 final class Routes {
   private Routes() {}
 
-  static void install(JavalinConfig config, ApiHandlers api, OwnMetrics metrics, BearerAuth auth) {
+  static void install(
+      JavalinConfig config,
+      ApiHandlers api,
+      DashboardHandlers dashboard,
+      OwnMetrics metrics,
+      BearerAuth auth) {
     config.routes.before(auth::check);
 
     config.routes.get("/healthz", api::healthz);
@@ -29,6 +34,11 @@ final class Routes {
     config.routes.get("/api/v1/profiles", api::profiles);
     config.routes.get("/api/v1/profiles/{id}", api::profileDownload);
     config.routes.get("/api/v1/alerts", api::alerts);
+
+    config.routes.get("/api/v1/dashboard/overview", dashboard::overview);
+    config.routes.get("/api/v1/dashboard/targets/{name}/charts", dashboard::charts);
+    config.routes.get("/api/v1/dashboard/reports/{id}/flamegraph", dashboard::flameGraph);
+    config.routes.get("/api/v1/dashboard/receivers", dashboard::receivers);
 
     config.staticFiles.add(
         files -> {
