@@ -252,7 +252,7 @@ class DashboardStatesIT {
                     "bound the map or evict from it",
                     36_000.0,
                     List.of(),
-                    new ProfileRefs(base, current, null, null, null, null, null),
+                    new ProfileRefs(base, current, null, null, null, null, null, null, null, null),
                     "",
                     Instant.ofEpochMilli(now).toString(),
                     List.of()),
