@@ -3,10 +3,8 @@ package dev.leakhound.cli.command;
 import dev.leakhound.analysis.escape.EscapeAnalyzer;
 import dev.leakhound.analysis.escape.EscapeReport;
 import dev.leakhound.analysis.escape.EscapeTextRenderer;
-import dev.leakhound.analysis.render.JsonRenderer;
 import dev.leakhound.analysis.source.SourceFiles;
 import dev.leakhound.cli.ExitCodes;
-import dev.leakhound.cli.Output;
 import dev.leakhound.cli.UsageException;
 import dev.leakhound.formats.escape.EscapeOutput;
 import dev.leakhound.formats.escape.EscapeOutputReader;
@@ -16,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,11 +34,7 @@ public final class EscapeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Compiler output; '-' for stdin.")
   String file;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin TextOrJsonOutput out;
 
   @Option(
       names = "--base",
@@ -55,14 +50,8 @@ public final class EscapeCommand implements Callable<Integer> {
               + " directory): ties each site to its function exactly.")
   List<Path> sourceRoots = new ArrayList<>();
 
-  @Option(names = "-o", paramLabel = "FILE", description = "Write the result to FILE.")
-  Path output;
-
   @Override
   public Integer call() throws IOException {
-    if (format != OutputFormat.text && format != OutputFormat.json) {
-      throw new UsageException("escape writes --format text or json, not " + format);
-    }
     if ("-".equals(file) && "-".equals(base)) {
       throw new UsageException("standard input ('-') can be given once");
     }
@@ -71,11 +60,7 @@ public final class EscapeCommand implements Callable<Integer> {
     EscapeOutput before = base == null ? null : reader.read(base);
     EscapeReport report =
         new EscapeAnalyzer(SourceFiles.under(sourceRoots)).analyze(current, before);
-    if (format == OutputFormat.json) {
-      Output.write(new JsonRenderer<>(), report, output);
-    } else {
-      Output.write(new EscapeTextRenderer(), report, output);
-    }
+    out.write(new EscapeTextRenderer(), report);
     return ExitCodes.OK;
   }
 }

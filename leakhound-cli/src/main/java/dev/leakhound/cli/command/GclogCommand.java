@@ -4,20 +4,16 @@ import dev.leakhound.analysis.jvm.GcLogAnalysis;
 import dev.leakhound.analysis.jvm.GcLogAnalyzer;
 import dev.leakhound.analysis.jvm.GcLogTextRenderer;
 import dev.leakhound.analysis.jvm.TrendFloorJudge;
-import dev.leakhound.analysis.render.JsonRenderer;
-import dev.leakhound.analysis.render.Renderer;
 import dev.leakhound.analysis.trend.TrendOptions;
 import dev.leakhound.cli.ExitCodes;
-import dev.leakhound.cli.Output;
-import dev.leakhound.cli.UsageException;
 import dev.leakhound.formats.io.Inputs;
 import dev.leakhound.formats.jvm.GcLog;
 import dev.leakhound.formats.jvm.GcLogReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,11 +34,7 @@ public final class GclogCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A -Xlog:gc* log; '-' for standard input.")
   String file;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin TextOrJsonOutput out;
 
   @Option(
       names = "--fail-on-leak",
@@ -57,27 +49,15 @@ public final class GclogCommand implements Callable<Integer> {
               + " 5m, the verdict engine's).")
   String warmUp;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write to FILE instead of standard output.")
-  Path output;
-
   @Override
   public Integer call() throws IOException {
-    Renderer<GcLogAnalysis> renderer =
-        switch (format) {
-          case text -> new GcLogTextRenderer();
-          case json -> new JsonRenderer<>();
-          default -> throw new UsageException("gclog writes --format text or json, not " + format);
-        };
     GcLog log;
     try (InputStream in = Inputs.open(file)) {
       log = GcLogReader.read(Inputs.displayName(file), in);
     }
     GcLogAnalysis analysis =
         GcLogAnalyzer.analyze(Inputs.displayName(file), log, new TrendFloorJudge(options()));
-    Output.write(renderer, analysis, output);
+    out.write(new GcLogTextRenderer(), analysis);
     return failOnLeak && analysis.leakFound() ? ExitCodes.LEAK_FOUND : ExitCodes.OK;
   }
 

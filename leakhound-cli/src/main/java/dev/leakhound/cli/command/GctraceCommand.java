@@ -5,16 +5,14 @@ import dev.leakhound.analysis.gctrace.GcSettings;
 import dev.leakhound.analysis.gctrace.GcTextRenderer;
 import dev.leakhound.analysis.gctrace.GcTraceAnalyzer;
 import dev.leakhound.analysis.gctrace.TrendEngineJudge;
-import dev.leakhound.analysis.render.JsonRenderer;
 import dev.leakhound.cli.ExitCodes;
-import dev.leakhound.cli.Output;
 import dev.leakhound.cli.UsageException;
 import dev.leakhound.formats.gctrace.GcTrace;
 import dev.leakhound.formats.gctrace.GcTraceReader;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,11 +29,7 @@ public final class GctraceCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A log holding gctrace lines; '-' for stdin.")
   String file;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin TextOrJsonOutput out;
 
   @Option(
       names = "--gomemlimit",
@@ -49,14 +43,8 @@ public final class GctraceCommand implements Callable<Integer> {
       description = "The program's GOGC, when known (else estimated from the trace).")
   Integer gogc;
 
-  @Option(names = "-o", paramLabel = "FILE", description = "Write the result to FILE.")
-  Path output;
-
   @Override
   public Integer call() throws IOException {
-    if (format != OutputFormat.text && format != OutputFormat.json) {
-      throw new UsageException("gctrace writes --format text or json, not " + format);
-    }
     GcSettings settings;
     try {
       settings =
@@ -66,11 +54,7 @@ public final class GctraceCommand implements Callable<Integer> {
     }
     GcTrace trace = new GcTraceReader().read(file);
     GcReport report = new GcTraceAnalyzer(new TrendEngineJudge()).analyze(trace, settings);
-    if (format == OutputFormat.json) {
-      Output.write(new JsonRenderer<>(), report, output);
-    } else {
-      Output.write(new GcTextRenderer(), report, output);
-    }
+    out.write(new GcTextRenderer(), report);
     return ExitCodes.OK;
   }
 }

@@ -4,11 +4,9 @@ import dev.leakhound.analysis.goroutine.GoroutineAnalyzer;
 import dev.leakhound.analysis.goroutine.GoroutineReport;
 import dev.leakhound.analysis.goroutine.GoroutineTextRenderer;
 import dev.leakhound.analysis.goroutine.SuspectRules;
-import dev.leakhound.analysis.render.JsonRenderer;
 import dev.leakhound.analysis.source.SourceFiles;
 import dev.leakhound.analysis.source.SourceLines;
 import dev.leakhound.cli.ExitCodes;
-import dev.leakhound.cli.Output;
 import dev.leakhound.cli.TerminalProgress;
 import dev.leakhound.cli.UsageException;
 import dev.leakhound.formats.goroutine.GoroutineDump;
@@ -20,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,11 +43,7 @@ public final class GoroutinesCommand implements Callable<Integer> {
               + " first; '-' for stdin.")
   List<String> files;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin TextOrJsonOutput out;
 
   @Option(names = "--fail-on-leak", description = "Exit with 3 when a group is a leak suspect.")
   boolean failOnLeak;
@@ -83,14 +78,8 @@ public final class GoroutinesCommand implements Callable<Integer> {
           "Growth from the first dump to the last that makes a suspect (default: ${DEFAULT-VALUE}).")
   int minGrowth;
 
-  @Option(names = "-o", paramLabel = "FILE", description = "Write the result to FILE.")
-  Path output;
-
   @Override
   public Integer call() throws IOException {
-    if (format != OutputFormat.text && format != OutputFormat.json) {
-      throw new UsageException("goroutines writes --format text or json, not " + format);
-    }
     if (minCount < 1 || minWait < 0 || minGrowth < 1) {
       throw new UsageException("--min-count and --min-growth must be >= 1, --min-wait >= 0");
     }
@@ -107,11 +96,7 @@ public final class GoroutinesCommand implements Callable<Integer> {
     GoroutineReport report =
         new GoroutineAnalyzer(new SuspectRules(minCount, minWait, minGrowth), source)
             .analyze(dumps);
-    if (format == OutputFormat.json) {
-      Output.write(new JsonRenderer<>(), report, output);
-    } else {
-      Output.write(new GoroutineTextRenderer(), report, output);
-    }
+    out.write(new GoroutineTextRenderer(), report);
     return failOnLeak && report.hasSuspects() ? ExitCodes.LEAK_FOUND : ExitCodes.OK;
   }
 }

@@ -3,21 +3,18 @@ package dev.leakhound.cli.command;
 import dev.leakhound.analysis.jvm.HistogramGrowth;
 import dev.leakhound.analysis.jvm.HistogramGrowthDetector;
 import dev.leakhound.analysis.jvm.HistogramGrowthTextRenderer;
-import dev.leakhound.analysis.render.JsonRenderer;
-import dev.leakhound.analysis.render.Renderer;
 import dev.leakhound.cli.ExitCodes;
-import dev.leakhound.cli.Output;
 import dev.leakhound.cli.UsageException;
 import dev.leakhound.formats.io.Inputs;
 import dev.leakhound.formats.jvm.ClassHistogram;
 import dev.leakhound.formats.jvm.ClassHistogramReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,11 +36,7 @@ public final class HistoDiffCommand implements Callable<Integer> {
       description = "BASE CURRENT [MORE...]: histograms, oldest first; '-' for standard input.")
   List<String> files;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin TextOrJsonOutput out;
 
   @Option(
       names = "--top",
@@ -62,21 +55,8 @@ public final class HistoDiffCommand implements Callable<Integer> {
   @Option(names = "--fail-on-leak", description = "Exit with 3 when a leak suspect is found.")
   boolean failOnLeak;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write to FILE instead of standard output.")
-  Path output;
-
   @Override
   public Integer call() throws IOException {
-    Renderer<HistogramGrowth> renderer =
-        switch (format) {
-          case text -> new HistogramGrowthTextRenderer(top);
-          case json -> new JsonRenderer<>();
-          default ->
-              throw new UsageException("histo diff writes --format text or json, not " + format);
-        };
     if (minBytes < 0 || top < 0) {
       throw new UsageException("--min-bytes and --top take a number of 0 or more");
     }
@@ -94,7 +74,7 @@ public final class HistoDiffCommand implements Callable<Integer> {
       }
     }
     HistogramGrowth growth = HistogramGrowthDetector.detect(series, sources, minBytes);
-    Output.write(renderer, growth, output);
+    out.write(new HistogramGrowthTextRenderer(top), growth);
     return failOnLeak && growth.leakFound() ? ExitCodes.LEAK_FOUND : ExitCodes.OK;
   }
 

@@ -3,17 +3,14 @@ package dev.leakhound.cli.command;
 import dev.leakhound.analysis.heap.HeapDumpAnalyzer;
 import dev.leakhound.analysis.heap.HeapReport;
 import dev.leakhound.analysis.heap.HeapReportTextRenderer;
-import dev.leakhound.analysis.render.JsonRenderer;
-import dev.leakhound.analysis.render.Renderer;
 import dev.leakhound.cli.ExitCodes;
-import dev.leakhound.cli.Output;
 import dev.leakhound.cli.TerminalProgress;
 import dev.leakhound.cli.UsageException;
 import dev.leakhound.formats.progress.CancelSignal;
 import dev.leakhound.formats.progress.ProgressListener;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,11 +26,7 @@ public final class HprofCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "0..1", description = "An hprof dump (gzip allowed).")
   String file;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin TextOrJsonOutput out;
 
   @Option(
       names = "--show-values",
@@ -64,11 +57,6 @@ public final class HprofCommand implements Callable<Integer> {
   @Option(names = "--fail-on-leak", description = "Exit 3 when a leak suspect is found.")
   boolean failOnLeak;
 
-  @Option(
-      names = {"-o", "--output"},
-      description = "Write the report to this file instead of standard output.")
-  Path output;
-
   @Override
   public Integer call() throws Exception {
     if (file == null) {
@@ -85,7 +73,7 @@ public final class HprofCommand implements Callable<Integer> {
     } else {
       report = analyze(file, options);
     }
-    Output.write(renderer(format), report, output);
+    out.write(new HeapReportTextRenderer(), report);
     return failOnLeak && !report.suspects().isEmpty() ? ExitCodes.LEAK_FOUND : ExitCodes.OK;
   }
 
@@ -119,14 +107,6 @@ public final class HprofCommand implements Callable<Integer> {
         last[0] = step;
         System.err.printf("%8.2fs %s%n", (System.nanoTime() - start) / 1e9, step);
       }
-    };
-  }
-
-  private static Renderer<HeapReport> renderer(OutputFormat format) {
-    return switch (format) {
-      case text -> new HeapReportTextRenderer();
-      case json -> new JsonRenderer<>();
-      default -> throw new UsageException("hprof writes --format text or json, not " + format);
     };
   }
 }

@@ -5,14 +5,11 @@ import dev.leakhound.analysis.heap.HeapDiffReport;
 import dev.leakhound.analysis.heap.HeapDiffTextRenderer;
 import dev.leakhound.analysis.heap.HeapDumpAnalyzer;
 import dev.leakhound.analysis.heap.HeapReport;
-import dev.leakhound.analysis.render.JsonRenderer;
-import dev.leakhound.analysis.render.Renderer;
 import dev.leakhound.cli.ExitCodes;
-import dev.leakhound.cli.Output;
 import dev.leakhound.cli.UsageException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,11 +25,7 @@ public final class HprofDiffCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "CURRENT", description = "The later dump.")
   String current;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
+  @Mixin TextOrJsonOutput out;
 
   @Option(
       names = "--show-values",
@@ -42,11 +35,6 @@ public final class HprofDiffCommand implements Callable<Integer> {
 
   @Option(names = "--fail-on-leak", description = "Exit 3 when the later dump has a leak suspect.")
   boolean failOnLeak;
-
-  @Option(
-      names = {"-o", "--output"},
-      description = "Write the report to this file instead of standard output.")
-  Path output;
 
   @Override
   public Integer call() throws Exception {
@@ -58,13 +46,7 @@ public final class HprofDiffCommand implements Callable<Integer> {
     HeapReport before = HprofCommand.analyze(base, options);
     HeapReport after = HprofCommand.analyze(current, options);
     HeapDiffReport diff = HeapDiffCalculator.compare(before, after);
-    Renderer<HeapDiffReport> renderer =
-        switch (format) {
-          case text -> new HeapDiffTextRenderer();
-          case json -> new JsonRenderer<>();
-          default -> throw new UsageException("hprof diff writes --format text or json");
-        };
-    Output.write(renderer, diff, output);
+    out.write(new HeapDiffTextRenderer(), diff);
     return failOnLeak && !diff.suspects().isEmpty() ? ExitCodes.LEAK_FOUND : ExitCodes.OK;
   }
 }

@@ -1,7 +1,5 @@
 package dev.leakhound.cli.command;
 
-import dev.leakhound.analysis.render.JsonRenderer;
-import dev.leakhound.analysis.render.Renderer;
 import dev.leakhound.analysis.trend.Quantities;
 import dev.leakhound.analysis.trend.SignalKind;
 import dev.leakhound.analysis.trend.TrendAnalyzer;
@@ -15,7 +13,6 @@ import dev.leakhound.analysis.trend.eval.CorpusReader;
 import dev.leakhound.analysis.trend.eval.EvaluationReport;
 import dev.leakhound.analysis.trend.eval.EvaluationTextRenderer;
 import dev.leakhound.cli.ExitCodes;
-import dev.leakhound.cli.Output;
 import dev.leakhound.cli.TerminalProgress;
 import dev.leakhound.cli.UsageException;
 import dev.leakhound.formats.csv.CsvSeries;
@@ -27,6 +24,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -99,20 +97,10 @@ public final class TrendCommand implements Callable<Integer> {
   @Option(names = "--fail-on-leak", description = "Exit with code 3 when the verdict is leak.")
   boolean failOnLeak;
 
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
-
-  @Option(names = "-o", paramLabel = "FILE", description = "Write the result here.")
-  Path output;
+  @Mixin TextOrJsonOutput out;
 
   @Override
   public Integer call() throws Exception {
-    if (format != OutputFormat.text && format != OutputFormat.json) {
-      throw new UsageException("trend writes text or json, not " + format);
-    }
     TrendAnalyzer analyzer = new TrendAnalyzer(options());
     if (evaluate != null) {
       if (file != null) {
@@ -127,9 +115,7 @@ public final class TrendCommand implements Callable<Integer> {
                   new CorpusReader().read(evaluate),
                   TerminalProgress.forConsole(),
                   CancelSignal.NEVER);
-      Renderer<EvaluationReport> renderer =
-          format == OutputFormat.json ? new JsonRenderer<>() : new EvaluationTextRenderer();
-      Output.write(renderer, report, output);
+      out.write(new EvaluationTextRenderer(), report);
       return ExitCodes.OK;
     }
     if (file == null) {
@@ -140,9 +126,7 @@ public final class TrendCommand implements Callable<Integer> {
     String load = loadColumn == null ? TrendInputs.defaultLoadColumn(csv) : column(csv, loadColumn);
     TrendInput input = TrendInputs.fromCsv(csv, signal, signalKind(), load, limitBytes());
     Verdict verdict = analyzer.analyze(input);
-    Renderer<Verdict> renderer =
-        format == OutputFormat.json ? new JsonRenderer<>() : new VerdictTextRenderer();
-    Output.write(renderer, verdict, output);
+    out.write(new VerdictTextRenderer(), verdict);
     return failOnLeak && verdict.isLeak() ? ExitCodes.LEAK_FOUND : ExitCodes.OK;
   }
 
