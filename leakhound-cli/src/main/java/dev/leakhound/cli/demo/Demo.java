@@ -117,7 +117,7 @@ public final class Demo {
       out.printf("       %-9s %s  map-leak, goroutine-leak%n", CHECKOUT, checkout);
       out.printf(
           "       %-9s %s  bounded-cache, load-follow, steady (controls)%n", CATALOG, catalog);
-      DemoLab.JavaShop orders = null;
+      DemoLab.Shop orders = null;
       if (noJvm == null) {
         // 16 KiB a request at 25 requests/s: the floor rises ~400 KiB/s, far inside -Xmx256m.
         orders =
@@ -344,7 +344,7 @@ public final class Demo {
     out.flush();
   }
 
-  private static String config(String checkout, String catalog, DemoLab.JavaShop orders, Path data)
+  private static String config(String checkout, String catalog, DemoLab.Shop orders, Path data)
       throws IOException {
     // Each class histogram forces a full GC, the JVM's floor point: every 6s gives the verdict
     // engine its 8 points soon after the warm-up. A heap dump on the confirmed leak lands in

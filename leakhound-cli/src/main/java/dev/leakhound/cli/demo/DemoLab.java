@@ -126,7 +126,7 @@ final class DemoLab implements AutoCloseable {
    * Starts java-shop on the JVM running the demo, with HTTP and JMX on free loopback ports, and
    * {@code args}; returns both addresses once it listens.
    */
-  JavaShop startJavaShop(List<String> jvmOptions, List<String> args)
+  Shop startJavaShop(List<String> jvmOptions, List<String> args)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -137,17 +137,17 @@ final class DemoLab implements AutoCloseable {
     return launch(cmd, true);
   }
 
-  /** A started java-shop: its HTTP base URL and its JMX service URL. */
-  record JavaShop(String url, String jmx) {}
+  /** A started shop: its HTTP base URL and, for java-shop, its JMX service URL (else null). */
+  record Shop(String url, String jmx) {}
 
   /**
    * Starts {@code cmd}, which prints "listening on 127.0.0.1:PORT" (and, when {@code jmx}, a "jmx
    * URL" line after it), and waits up to 30 s for it.
    */
-  private JavaShop launch(List<String> cmd, boolean jmx) throws IOException, InterruptedException {
+  private Shop launch(List<String> cmd, boolean jmx) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     started.add(p);
-    CompletableFuture<JavaShop> address = new CompletableFuture<>();
+    CompletableFuture<Shop> address = new CompletableFuture<>();
     Thread.ofVirtual()
         .start(
             () -> {
@@ -160,10 +160,10 @@ final class DemoLab implements AutoCloseable {
                   if (url == null && m.find()) {
                     url = "http://" + m.group(1);
                     if (!jmx) {
-                      address.complete(new JavaShop(url, null));
+                      address.complete(new Shop(url, null));
                     }
                   } else if (url != null && jmx && line.startsWith("jmx ")) {
-                    address.complete(new JavaShop(url, line.substring("jmx ".length()).strip()));
+                    address.complete(new Shop(url, line.substring("jmx ".length()).strip()));
                   }
                 }
               } catch (IOException e) {
@@ -171,7 +171,7 @@ final class DemoLab implements AutoCloseable {
               }
               address.complete(null);
             });
-    JavaShop shop;
+    Shop shop;
     try {
       shop = address.get(30, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
