@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code bin/leakhound demo} as a user runs it: within three minutes it prints checkout's report
- * naming the leaking functions and "no leak" for catalog, exits 0, and leaves nothing running; on
- * Ctrl-C it stops everything it started and removes its directory.
+ * naming the leaking functions, orders' (the JVM shop) naming the leaking class, and "no leak" for
+ * catalog, exits 0, and leaves nothing running; on Ctrl-C it stops everything it started (the JVM
+ * shop too) and removes its directory. The JDK running the tests builds java-shop.
  */
 class DemoIT {
   @Test
@@ -67,7 +68,14 @@ class DemoIT {
         .contains("leakhound.dev/lab/go-shop/shop.(*WarehouseClient).ReserveStock")
         .contains("leakhound.dev/lab/go-shop/shop.awaitReservationConfirmation [chan receive]")
         .contains("Pattern: blocked-receive")
+        .contains("== orders: LEAK")
+        .contains("Classes that grew across the class histograms")
+        .contains("%  dev.leakhound.lab.javashop.AuditEntry (+")
+        .contains("Pattern: static-collection")
+        .containsPattern(
+            "orders +LEAK, report \\d+: dev\\.leakhound\\.lab\\.javashop\\.AuditEntry \\(static-collection\\)")
         .contains("== catalog: no leak")
+        .doesNotContain("left out")
         .contains("/dashboard/")
         .contains("/api/v1/reports/");
     for (String url : urls(out)) {
@@ -103,7 +111,10 @@ class DemoIT {
       }
       assertThat(out.toString()).as("the demo got as far as watching").contains("Watching:");
       List<ProcessHandle> children = demo.descendants().toList();
-      assertThat(children).as("the shops and the load").hasSizeGreaterThanOrEqualTo(4);
+      assertThat(children).as("the three shops and their load").hasSizeGreaterThanOrEqualTo(6);
+      assertThat(children)
+          .as("the JVM shop")
+          .anyMatch(c -> c.info().commandLine().orElse("").contains("java-shop.jar"));
 
       // bin/leakhound execs the JVM, so this is what Ctrl-C sends it.
       new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
@@ -133,7 +144,7 @@ class DemoIT {
     while (m.find()) {
       urls.add(m.group(1));
     }
-    assertThat(urls).as("the shop addresses the demo printed").hasSize(2);
+    assertThat(urls).as("the shop addresses the demo printed").hasSize(3);
     return urls;
   }
 

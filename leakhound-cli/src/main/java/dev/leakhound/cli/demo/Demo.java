@@ -17,17 +17,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * {@code leakhound demo}: two copies of the lab's Go shop, {@code checkout} with a map leak and a
  * goroutine leak, {@code catalog} with only the controls (a bounded cache, memory that follows
- * load, steady churn), each under bounded load, watched by the watch service with a generated
- * configuration in a temporary directory. It shows progress, prints checkout's report and catalog's
- * "no leak" within three minutes, and stops everything it started at the end (or on Ctrl-C), unless
- * told to keep running.
+ * load, steady churn), and the lab's JVM shop {@code orders} with a static-map leak (watched over
+ * JMX; left out, saying so, when no JDK can build it), each under bounded load, watched by the
+ * watch service with a generated configuration in a temporary directory. It shows progress, prints
+ * checkout's and orders' reports and catalog's "no leak" within three minutes, and stops everything
+ * it started at the end (or on Ctrl-C), unless told to keep running.
  *
  * <p>The configuration only shortens intervals, warm-up and the durations the verdict engine waits
  * for: detection is the same as for any target.
@@ -40,6 +44,7 @@ public final class Demo {
 
   static final String CHECKOUT = "checkout";
   static final String CATALOG = "catalog";
+  static final String ORDERS = "orders";
 
   private final PrintWriter out;
   private final boolean terminal;
@@ -53,7 +58,7 @@ public final class Demo {
     this.keepRunning = keepRunning;
   }
 
-  /** Runs the demo; returns 0 when the leak was reported and the control was not, else 1. */
+  /** Runs the demo; returns 0 when the leaks were reported and the control was not, else 1. */
   public int run() throws Exception {
     DemoLab lab = DemoLab.find(labDir);
     Path data = Files.createTempDirectory("leakhound-demo-");
@@ -72,15 +77,20 @@ public final class Demo {
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       out.println(
-          "leakhound demo: a leaking Go service and a healthy twin, under load, watched for up to 3 minutes");
+          "leakhound demo: a leaking Go service, its healthy twin and a leaking JVM service, under load,"
+              + " watched for up to 3 minutes");
       out.println();
-      step("1/4", "building the lab's go-shop and load generator (go build)");
+      step("1/4", "building the lab's go-shop and load generator (go build) and java-shop (javac)");
       long t0 = System.nanoTime();
       if (lab.needsBuild()) {
         out.print("       (the first build downloads and compiles gin: about a minute)");
         out.println();
         out.flush();
         lab.build();
+      }
+      String noJvm = lab.buildJavaShop();
+      if (noJvm != null) {
+        out.println("       java-shop left out, the demo goes on with the Go services: " + noJvm);
       }
       out.printf("       done in %.1fs%n", (System.nanoTime() - t0) / 1e9);
       step("2/4", "starting the shops on 127.0.0.1");
@@ -107,27 +117,47 @@ public final class Demo {
       out.printf("       %-9s %s  map-leak, goroutine-leak%n", CHECKOUT, checkout);
       out.printf(
           "       %-9s %s  bounded-cache, load-follow, steady (controls)%n", CATALOG, catalog);
+      DemoLab.Shop orders = null;
+      if (noJvm == null) {
+        // 16 KiB a request at 25 requests/s: the floor rises ~400 KiB/s, far inside -Xmx256m.
+        orders =
+            lab.startJavaShop(
+                List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"),
+                List.of("--scenarios", "static-map-leak", "--leak-bytes", "16384"));
+        out.printf(
+            "       %-9s %s  static-map-leak (JVM, %s)%n", ORDERS, orders.url(), orders.jmx());
+      }
       step("3/4", "starting the watch service");
       Path config = data.resolve("leakhound.yaml");
-      Files.writeString(config, config(checkout, catalog));
+      Files.writeString(config, config(checkout, catalog, orders, data));
       WatchConfig c = ConfigLoader.load(config, CollectorRegistry.standard().specs());
       service[0] = WatchService.start(c, dev.leakhound.cli.VersionProvider.version());
       String base = service[0].baseUrl();
       out.printf("       %s (store and config in %s)%n", base, data);
-      step("4/4", "sending bounded load: checkout 40 req/s; catalog 60, then 150, then 60 req/s");
+      step(
+          "4/4",
+          "sending bounded load: checkout 40 req/s; catalog 60, then 150, then 60 req/s"
+              + (orders == null ? "" : "; orders 25 req/s"));
       lab.startLoad(checkout, "40/s for 175s", 180);
       lab.startLoad(catalog, "60/s for 60s, 150/s for 30s, 60/s for 85s", 180);
+      if (orders != null) {
+        lab.startLoad(orders.url(), "25/s for 175s", 180);
+      }
       out.println();
-      out.println("Watching: a verdict every 5s, after a 40s warm-up");
+      out.println(
+          "Watching: a verdict every 5s, after a 40s warm-up"
+              + (orders == null ? "" : "; orders' class histogram every 6s"));
       out.flush();
-      LeakReport report = watch(service[0]);
+      Map<String, LeakReport> reports = watch(service[0], orders != null);
       service[0].watcher().awaitIdle(Duration.ofSeconds(30));
-      if (report != null) {
-        report = service[0].store().reports().get(report.id());
+      for (Map.Entry<String, LeakReport> e : reports.entrySet()) {
+        if (e.getValue() != null) {
+          e.setValue(service[0].store().reports().get(e.getValue().id()));
+        }
       }
       boolean controlReported = !service[0].store().reports().list(CATALOG, null, 1).isEmpty();
-      results(service[0], report, base);
-      int code = report != null && !controlReported ? 0 : 1;
+      results(service[0], reports, base, noJvm);
+      int code = !reports.containsValue(null) && !controlReported ? 0 : 1;
       if (keepRunning) {
         out.println();
         out.println(
@@ -148,22 +178,28 @@ public final class Demo {
     }
   }
 
-  /** Shows progress until checkout's report names its culprits, or the deadline. */
-  private LeakReport watch(WatchService s) throws Exception {
+  /**
+   * Shows progress until checkout's report names its culprits (and orders' its class), or the
+   * deadline; returns each leaking target's open report, null when none was opened.
+   */
+  private Map<String, LeakReport> watch(WatchService s, boolean jvm) throws Exception {
+    Map<String, LeakReport> found = new LinkedHashMap<>();
+    found.put(CHECKOUT, null);
+    if (jvm) {
+      found.put(ORDERS, null);
+    }
+    List<String> shown = jvm ? List.of(CHECKOUT, CATALOG, ORDERS) : List.of(CHECKOUT, CATALOG);
     long start = System.nanoTime();
     long deadline = start + DEADLINE.toNanos();
     long lastLine = 0;
-    while (System.nanoTime() < deadline) {
+    while (System.nanoTime() < deadline && found.containsValue(null)) {
       Thread.sleep(1000);
       long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
       String line =
-          String.format(
-              Locale.ROOT,
-              "  %d:%02d  %s   %s",
-              elapsed / 60,
-              elapsed % 60,
-              status(s.watcher().target(CHECKOUT)),
-              status(s.watcher().target(CATALOG)));
+          String.format(Locale.ROOT, "  %d:%02d", elapsed / 60, elapsed % 60)
+              + shown.stream()
+                  .map(t -> "  " + status(s.watcher().target(t)))
+                  .collect(Collectors.joining(" "));
       if (terminal) {
         out.print("\r" + line + "   ");
         out.flush();
@@ -172,32 +208,57 @@ public final class Demo {
         out.flush();
         lastLine = elapsed;
       }
-      List<LeakReport> open = s.store().reports().list(CHECKOUT, LeakReport.OPEN, 1);
-      if (!open.isEmpty()
-          && !open.get(0).culprits().isEmpty()
-          && !open.get(0).goroutineGroups().isEmpty()) {
-        if (terminal) {
-          out.println();
+      for (Map.Entry<String, LeakReport> e : found.entrySet()) {
+        if (e.getValue() != null) {
+          continue;
         }
-        out.printf(
-            "  %d:%02d  checkout: leak confirmed, report %d%n",
-            elapsed / 60, elapsed % 60, open.get(0).id());
-        out.flush();
-        return open.get(0);
+        List<LeakReport> open = s.store().reports().list(e.getKey(), LeakReport.OPEN, 1);
+        if (!open.isEmpty() && complete(open.get(0))) {
+          LeakReport r = open.get(0);
+          e.setValue(r);
+          if (terminal) {
+            out.println();
+          }
+          out.printf(
+              "  %d:%02d  %s: leak confirmed, report %d%s%n",
+              elapsed / 60,
+              elapsed % 60,
+              e.getKey(),
+              r.id(),
+              e.getKey().equals(ORDERS)
+                  ? " (" + r.culprits().get(0).function() + ", " + r.pattern() + ")"
+                  : "");
+          out.flush();
+        }
       }
     }
-    if (terminal) {
+    if (terminal && found.containsValue(null)) {
       out.println();
     }
-    List<LeakReport> open = s.store().reports().list(CHECKOUT, LeakReport.OPEN, 1);
-    return open.isEmpty() ? null : open.get(0);
+    for (Map.Entry<String, LeakReport> e : found.entrySet()) {
+      if (e.getValue() == null) {
+        List<LeakReport> open = s.store().reports().list(e.getKey(), LeakReport.OPEN, 1);
+        e.setValue(open.isEmpty() ? null : open.get(0));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * A Go report is complete once it names the allocation sites and the blocked goroutines; a JVM
+   * report once it names the classes that grew.
+   */
+  private static boolean complete(LeakReport r) {
+    return !r.culprits().isEmpty() && (r.target().equals(ORDERS) || !r.goroutineGroups().isEmpty());
   }
 
   private static String status(TargetRuntime rt) {
     StringBuilder sb =
         new StringBuilder(rt.name()).append(' ').append(rt.state().id().toUpperCase(Locale.ROOT));
     var last = rt.lastScrape();
-    if (last != null) {
+    if (last != null && Double.isNaN(last.value(Signal.GOROUTINES))) {
+      sb.append(" (heap " + Units.formatBytes(last.value(Signal.HEAP_INUSE)) + ")");
+    } else if (last != null) {
       sb.append(
           String.format(
               Locale.ROOT,
@@ -208,43 +269,64 @@ public final class Demo {
     return sb.toString();
   }
 
-  private void results(WatchService s, LeakReport report, String base) throws Exception {
-    out.println();
-    if (report != null) {
-      out.println(
-          "== "
-              + CHECKOUT
-              + ": LEAK ==================================================================");
-      new LeakReportTextRenderer(base).write(report, out, "");
-    } else {
-      out.println(
-          "== "
-              + CHECKOUT
-              + ": not confirmed within 3 minutes ===================================");
-      out.println(
-          "The verdict engine has not called it a leak yet (a busy machine slows everything down);");
-      out.println("run 'leakhound demo --keep-running' to keep watching.");
-      verdicts(s.watcher().target(CHECKOUT));
+  private void results(WatchService s, Map<String, LeakReport> reports, String base, String noJvm)
+      throws Exception {
+    for (Map.Entry<String, LeakReport> e : reports.entrySet()) {
+      out.println();
+      String name = e.getKey();
+      if (e.getValue() != null) {
+        out.println(banner(name + ": LEAK"));
+        new LeakReportTextRenderer(base).write(e.getValue(), out, "");
+      } else {
+        out.println(banner(name + ": not confirmed within 3 minutes"));
+        out.println(
+            "The verdict engine has not called it a leak yet (a busy machine slows everything"
+                + " down);");
+        out.println("run 'leakhound demo --keep-running' to keep watching.");
+        verdicts(s.watcher().target(name));
+      }
     }
     out.println();
     boolean reported = !s.store().reports().list(CATALOG, null, 1).isEmpty();
     out.println(
-        "== "
-            + CATALOG
-            + ": "
-            + (reported ? "REPORTED (it should not have been)" : "no leak")
-            + " ==============================================================");
+        banner(CATALOG + ": " + (reported ? "REPORTED (it should not have been)" : "no leak")));
     out.println("Its memory rises with load and a cache fills up, then levels off: not leaks.");
     verdicts(s.watcher().target(CATALOG));
     out.println();
+    out.println("Summary:");
+    for (Map.Entry<String, LeakReport> e : reports.entrySet()) {
+      LeakReport r = e.getValue();
+      out.printf(
+          "  %-9s %s%n",
+          e.getKey(),
+          r == null
+              ? "leak not confirmed in time"
+              : "LEAK, report %d: %s (%s)"
+                  .formatted(
+                      r.id(),
+                      r.culprits().isEmpty() ? "?" : r.culprits().get(0).function(),
+                      r.pattern()));
+    }
+    out.printf("  %-9s %s%n", CATALOG, reported ? "REPORTED (it should not have been)" : "no leak");
+    if (noJvm != null) {
+      out.printf("  %-9s left out: %s%n", ORDERS, noJvm);
+    }
+    out.println();
     out.println("Open:");
     out.printf("  dashboard  %s/dashboard/%n", base);
-    if (report != null) {
-      out.printf("  report     %s/api/v1/reports/%d%n", base, report.id());
+    for (Map.Entry<String, LeakReport> e : reports.entrySet()) {
+      if (e.getValue() != null) {
+        out.printf(
+            "  report     %s/api/v1/reports/%d  (%s)%n", base, e.getValue().id(), e.getKey());
+      }
     }
     out.printf("  targets    %s/api/v1/targets%n", base);
     out.printf("  metrics    %s/metrics%n", base);
     out.flush();
+  }
+
+  private static String banner(String title) {
+    return "== " + title + " " + "=".repeat(Math.max(3, 76 - title.length()));
   }
 
   private void verdicts(TargetRuntime rt) {
@@ -262,7 +344,17 @@ public final class Demo {
     out.flush();
   }
 
-  private static String config(String checkout, String catalog) throws IOException {
+  private static String config(String checkout, String catalog, DemoLab.Shop orders, Path data)
+      throws IOException {
+    // Each class histogram forces a full GC, the JVM's floor point: every 6s gives the verdict
+    // engine its 8 points soon after the warm-up. A heap dump on the confirmed leak lands in
+    // the demo's directory, removed at the end.
+    String jvm =
+        orders == null
+            ? ""
+            : ("  - {name: %s, kind: jvm, address: \"%s\", histogramInterval: 6s,"
+                    + " histogramMinimumGap: 3s, remoteDumpDirectory: \"%s\"}\n")
+                .formatted(ORDERS, orders.jmx(), data);
     return """
         # Generated by 'leakhound demo'. Intervals, warm-up and the verdict engine's waiting times
         # are short so a fast leak is called within minutes; everything else is the default.
@@ -282,7 +374,8 @@ public final class Demo {
           - {name: %s, kind: go, address: "%s"}
           - {name: %s, kind: go, address: "%s"}
         """
-        .formatted(port(), CHECKOUT, checkout, CATALOG, catalog);
+            .formatted(port(), CHECKOUT, checkout, CATALOG, catalog)
+        + jvm;
   }
 
   /** 9464 when it is free, else any free port. */

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 /**
  * The lab programs the demo runs: finds the repository's {@code lab/}, builds go-shop (with the
  * goroutineleak profile) and the load generator with {@code go build} when they are missing or
- * older than their sources, starts them on 127.0.0.1, and stops every process it started ({@link
- * #close}: SIGTERM, then SIGKILL).
+ * older than their sources, and java-shop with its build.sh, starts them on 127.0.0.1, and stops
+ * every process it started ({@link #close}: SIGTERM, then SIGKILL).
  *
  * <p>Thread-safe.
  */
@@ -95,19 +95,75 @@ final class DemoLab implements AutoCloseable {
     List<String> cmd =
         new ArrayList<>(List.of(binary("go-shop-leakprofile").toString(), "-port", "0"));
     cmd.addAll(args);
+    return launch(cmd, false).url();
+  }
+
+  /**
+   * Builds lab/bin/java-shop.jar with lab/java-shop/build.sh when it is missing or stale; returns
+   * why it cannot, or null when the jar is there.
+   */
+  String buildJavaShop() throws InterruptedException {
+    try {
+      Process p =
+          new ProcessBuilder("bash", lab.resolve("java-shop/build.sh").toString())
+              .redirectErrorStream(true)
+              .start();
+      String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      int code = p.waitFor();
+      if (code == 2) {
+        return "no javac (a JDK 17 or newer) to build lab/java-shop";
+      }
+      if (code != 0 || !Files.isRegularFile(binary("java-shop.jar"))) {
+        return "lab/java-shop/build.sh failed (exit " + code + "): " + log;
+      }
+      return null;
+    } catch (IOException e) {
+      return "cannot run lab/java-shop/build.sh: " + e.getMessage();
+    }
+  }
+
+  /**
+   * Starts java-shop on the JVM running the demo, with HTTP and JMX on free loopback ports, and
+   * {@code args}; returns both addresses once it listens.
+   */
+  Shop startJavaShop(List<String> jvmOptions, List<String> args)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmOptions);
+    cmd.addAll(
+        List.of("-jar", binary("java-shop.jar").toString(), "--port", "0", "--jmx-port", "0"));
+    cmd.addAll(args);
+    return launch(cmd, true);
+  }
+
+  /** A started shop: its HTTP base URL and, for java-shop, its JMX service URL (else null). */
+  record Shop(String url, String jmx) {}
+
+  /**
+   * Starts {@code cmd}, which prints "listening on 127.0.0.1:PORT" (and, when {@code jmx}, a "jmx
+   * URL" line after it), and waits up to 30 s for it.
+   */
+  private Shop launch(List<String> cmd, boolean jmx) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     started.add(p);
-    CompletableFuture<String> address = new CompletableFuture<>();
+    CompletableFuture<Shop> address = new CompletableFuture<>();
     Thread.ofVirtual()
         .start(
             () -> {
+              String url = null;
               try (BufferedReader out =
                   new BufferedReader(
                       new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
                   Matcher m = LISTENING.matcher(line);
-                  if (m.find()) {
-                    address.complete("http://" + m.group(1));
+                  if (url == null && m.find()) {
+                    url = "http://" + m.group(1);
+                    if (!jmx) {
+                      address.complete(new Shop(url, null));
+                    }
+                  } else if (url != null && jmx && line.startsWith("jmx ")) {
+                    address.complete(new Shop(url, line.substring("jmx ".length()).strip()));
                   }
                 }
               } catch (IOException e) {
@@ -115,16 +171,16 @@ final class DemoLab implements AutoCloseable {
               }
               address.complete(null);
             });
-    String url;
+    Shop shop;
     try {
-      url = address.get(30, TimeUnit.SECONDS);
+      shop = address.get(30, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      url = null;
+      shop = null;
     }
-    if (url == null) {
-      throw new IOException("go-shop did not start (" + String.join(" ", cmd) + ")");
+    if (shop == null) {
+      throw new IOException(cmd.get(0) + " did not start (" + String.join(" ", cmd) + ")");
     }
-    return url;
+    return shop;
   }
 
   /** Starts the load generator against {@code target}. */
