@@ -6,8 +6,6 @@ import dev.leakhound.server.config.ConfigLoader;
 import dev.leakhound.server.config.Units;
 import dev.leakhound.server.config.WatchConfig;
 import dev.leakhound.server.report.LeakReport;
-import dev.leakhound.server.report.LeakReportTextRenderer;
-import dev.leakhound.server.report.SignalVerdict;
 import dev.leakhound.server.signal.Signal;
 import dev.leakhound.server.watch.TargetRuntime;
 import java.io.IOException;
@@ -156,7 +154,7 @@ public final class Demo {
         }
       }
       boolean controlReported = !service[0].store().reports().list(CATALOG, null, 1).isEmpty();
-      results(service[0], reports, base, noJvm);
+      new DemoResults(out).print(service[0], reports, base, noJvm);
       int code = !reports.containsValue(null) && !controlReported ? 0 : 1;
       if (keepRunning) {
         out.println();
@@ -267,76 +265,6 @@ public final class Demo {
               Units.formatBytes(last.value(Signal.HEAP_INUSE))));
     }
     return sb.toString();
-  }
-
-  private void results(WatchService s, Map<String, LeakReport> reports, String base, String noJvm)
-      throws Exception {
-    for (Map.Entry<String, LeakReport> e : reports.entrySet()) {
-      out.println();
-      String name = e.getKey();
-      if (e.getValue() != null) {
-        out.println(banner(name + ": LEAK"));
-        new LeakReportTextRenderer(base).write(e.getValue(), out, "");
-      } else {
-        out.println(banner(name + ": not confirmed within 3 minutes"));
-        out.println(
-            "The verdict engine has not called it a leak yet (a busy machine slows everything"
-                + " down);");
-        out.println("run 'leakhound demo --keep-running' to keep watching.");
-        verdicts(s.watcher().target(name));
-      }
-    }
-    out.println();
-    boolean reported = !s.store().reports().list(CATALOG, null, 1).isEmpty();
-    out.println(
-        banner(CATALOG + ": " + (reported ? "REPORTED (it should not have been)" : "no leak")));
-    out.println("Its memory rises with load and a cache fills up, then levels off: not leaks.");
-    verdicts(s.watcher().target(CATALOG));
-    out.println();
-    out.println("Summary:");
-    for (Map.Entry<String, LeakReport> e : reports.entrySet()) {
-      LeakReport r = e.getValue();
-      out.printf(
-          "  %-9s %s%n",
-          e.getKey(),
-          r == null
-              ? "leak not confirmed in time"
-              : "LEAK, report %d: %s (%s)"
-                  .formatted(
-                      r.id(),
-                      r.culprits().isEmpty() ? "?" : r.culprits().get(0).function(),
-                      r.pattern()));
-    }
-    out.printf("  %-9s %s%n", CATALOG, reported ? "REPORTED (it should not have been)" : "no leak");
-    if (noJvm != null) {
-      out.printf("  %-9s left out: %s%n", ORDERS, noJvm);
-    }
-    out.println();
-    out.println("Open:");
-    out.printf("  dashboard  %s/dashboard/%n", base);
-    for (Map.Entry<String, LeakReport> e : reports.entrySet()) {
-      if (e.getValue() != null) {
-        out.printf(
-            "  report     %s/api/v1/reports/%d  (%s)%n", base, e.getValue().id(), e.getKey());
-      }
-    }
-    out.printf("  targets    %s/api/v1/targets%n", base);
-    out.printf("  metrics    %s/metrics%n", base);
-    out.flush();
-  }
-
-  private static String banner(String title) {
-    return "== " + title + " " + "=".repeat(Math.max(3, 76 - title.length()));
-  }
-
-  private void verdicts(TargetRuntime rt) {
-    List<SignalVerdict> vs =
-        rt.verdicts().values().stream()
-            .sorted(Comparator.comparing(SignalVerdict::signal))
-            .toList();
-    for (SignalVerdict v : vs) {
-      out.printf("  %-17s %-17s %s%n", v.signal(), v.verdict(), v.evidence());
-    }
   }
 
   private void step(String n, String what) {
