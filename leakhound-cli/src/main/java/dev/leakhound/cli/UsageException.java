@@ -10,14 +10,4 @@ public final class UsageException extends RuntimeException {
   public UsageException(String message) {
     super(message);
   }
-
-  /** A command the design names that has not been built yet, with the issue that builds it. */
-  public static UsageException notBuiltYet(String command, int issue) {
-    return new UsageException(
-        "'leakhound "
-            + command
-            + "' is not built yet (issue #"
-            + issue
-            + " builds it); see 'leakhound --help' for what works today");
-  }
 }

@@ -44,6 +44,28 @@ public final class Demo {
   static final String CATALOG = "catalog";
   static final String ORDERS = "orders";
 
+  /** go-shop's arguments for the leaking service: a fast map leak and a goroutine leak. */
+  public static final List<String> LEAKING_SHOP =
+      List.of(
+          "-scenarios",
+          "map-leak,goroutine-leak",
+          "-leak-bytes",
+          "32768",
+          "-mem-profile-rate",
+          "4096");
+
+  /** go-shop's arguments for its healthy twin: memory that follows load and a bounded cache. */
+  public static final List<String> CONTROL_SHOP =
+      List.of(
+          "-scenarios",
+          "bounded-cache,load-follow,steady",
+          "-leak-bytes",
+          "32768",
+          "-mem-profile-rate",
+          "4096",
+          "-cache-entries",
+          "400");
+
   private final PrintWriter out;
   private final boolean terminal;
   private final Path labDir;
@@ -92,26 +114,8 @@ public final class Demo {
       }
       out.printf("       done in %.1fs%n", (System.nanoTime() - t0) / 1e9);
       step("2/4", "starting the shops on 127.0.0.1");
-      String checkout =
-          lab.startShop(
-              List.of(
-                  "-scenarios",
-                  "map-leak,goroutine-leak",
-                  "-leak-bytes",
-                  "32768",
-                  "-mem-profile-rate",
-                  "4096"));
-      String catalog =
-          lab.startShop(
-              List.of(
-                  "-scenarios",
-                  "bounded-cache,load-follow,steady",
-                  "-leak-bytes",
-                  "32768",
-                  "-mem-profile-rate",
-                  "4096",
-                  "-cache-entries",
-                  "400"));
+      String checkout = lab.startShop(LEAKING_SHOP);
+      String catalog = lab.startShop(CONTROL_SHOP);
       out.printf("       %-9s %s  map-leak, goroutine-leak%n", CHECKOUT, checkout);
       out.printf(
           "       %-9s %s  bounded-cache, load-follow, steady (controls)%n", CATALOG, catalog);

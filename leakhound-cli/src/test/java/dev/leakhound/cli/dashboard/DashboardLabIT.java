@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.leakhound.cli.demo.Demo;
 import dev.leakhound.testkit.HeadlessChromium;
 import dev.leakhound.testkit.LabProcess;
 import dev.leakhound.testkit.RepoRoot;
@@ -67,32 +68,11 @@ class DashboardLabIT {
     Path jar = RepoRoot.resolve("leakhound-cli/target/leakhound.jar");
     assumeTrue(Files.isRegularFile(jar), "the runnable jar is built by 'mvn package' first");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process probe =
-        new ProcessBuilder(
-                java.toString(), "-jar", jar.toString(), "serve", "--config", "/nonexistent")
-            .redirectErrorStream(true)
-            .start();
-    String said = new String(probe.getInputStream().readAllBytes());
-    probe.waitFor();
-    assumeTrue(
-        !said.contains("not built yet"),
-        "leakhound serve is not built yet (issue #5): " + said.strip());
     // The demo's pair (dev.leakhound.cli.demo.Demo): a fast map leak and goroutine leak, and a
     // twin running only controls whose memory follows load and whose cache levels off.
-    LabProcess leaky = LabProcess.startGoShop("map-leak,goroutine-leak", 32768, 4096);
+    LabProcess leaky = LabProcess.startGoShop(Demo.LEAKING_SHOP, Map.of());
     processes.add(leaky);
-    LabProcess steady =
-        LabProcess.startGoShop(
-            List.of(
-                "-scenarios",
-                "bounded-cache,load-follow,steady",
-                "-leak-bytes",
-                "32768",
-                "-mem-profile-rate",
-                "4096",
-                "-cache-entries",
-                "400"),
-            Map.of());
+    LabProcess steady = LabProcess.startGoShop(Demo.CONTROL_SHOP, Map.of());
     processes.add(steady);
     loads.add(LabProcess.startLoad(leaky.baseUrl(), "40/s for 230s", Duration.ofSeconds(235)));
     loads.add(
