@@ -70,37 +70,6 @@ public record TrendOptions(
   /** The default {@code limitHorizonSeconds}: 30 days. */
   public static final double DEFAULT_LIMIT_HORIZON_SECONDS = 30 * 86400;
 
-  /**
-   * The options without {@code limitHorizonSeconds}, which takes its default: the constructor as it
-   * was before the horizon existed, kept for callers that build options field by field.
-   */
-  public TrendOptions(
-      double leakAlpha,
-      double suspectAlpha,
-      double confidenceLevel,
-      double warmUpSeconds,
-      double minimumSpanSeconds,
-      int minimumPoints,
-      double minimumLeakSeconds,
-      double recentFraction,
-      double recentMinimumSeconds,
-      int maxStatisticPoints,
-      Map<SignalKind, MinimumGrowth> minimumGrowth) {
-    this(
-        leakAlpha,
-        suspectAlpha,
-        confidenceLevel,
-        warmUpSeconds,
-        minimumSpanSeconds,
-        minimumPoints,
-        minimumLeakSeconds,
-        DEFAULT_LIMIT_HORIZON_SECONDS,
-        recentFraction,
-        recentMinimumSeconds,
-        maxStatisticPoints,
-        minimumGrowth);
-  }
-
   /** The defaults: see README "How the verdict is made". */
   public static TrendOptions defaults() {
     return new TrendOptions(
@@ -158,9 +127,7 @@ public record TrendOptions(
   }
 
   public TrendOptions withMinimumGrowth(SignalKind kind, MinimumGrowth growth) {
-    Builder b = toBuilder();
-    b.minimumGrowth.put(kind, growth);
-    return b.build();
+    return toBuilder().minimumGrowth(kind, growth).build();
   }
 
   /** A builder starting from these options. */
@@ -174,12 +141,12 @@ public record TrendOptions(
     private double suspectAlpha;
     private final double confidenceLevel;
     private double warmUpSeconds;
-    private final double minimumSpanSeconds;
+    private double minimumSpanSeconds;
     private final int minimumPoints;
     private double minimumLeakSeconds;
     private final double limitHorizonSeconds;
     private final double recentFraction;
-    private final double recentMinimumSeconds;
+    private double recentMinimumSeconds;
     private int maxStatisticPoints;
     private final EnumMap<SignalKind, MinimumGrowth> minimumGrowth =
         new EnumMap<>(SignalKind.class);
@@ -217,6 +184,22 @@ public record TrendOptions(
 
     public Builder minimumLeakSeconds(double seconds) {
       minimumLeakSeconds = seconds;
+      return this;
+    }
+
+    public Builder minimumSpanSeconds(double seconds) {
+      minimumSpanSeconds = seconds;
+      return this;
+    }
+
+    /** The plateau guard's shortest recent window. */
+    public Builder recentMinimumSeconds(double seconds) {
+      recentMinimumSeconds = seconds;
+      return this;
+    }
+
+    public Builder minimumGrowth(SignalKind kind, MinimumGrowth growth) {
+      minimumGrowth.put(kind, growth);
       return this;
     }
 

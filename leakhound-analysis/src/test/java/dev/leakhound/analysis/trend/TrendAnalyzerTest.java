@@ -120,21 +120,9 @@ class TrendAnalyzerTest {
   }
 
   @Test
-  void theElevenArgumentOptionsTakeTheDefaultLimitHorizon() {
+  void optionsRebuiltFromTheDefaultsKeepTheThirtyDayLimitHorizon() {
     TrendOptions d = TrendOptions.defaults();
-    TrendOptions o =
-        new TrendOptions(
-            d.leakAlpha(),
-            d.suspectAlpha(),
-            d.confidenceLevel(),
-            d.warmUpSeconds(),
-            d.minimumSpanSeconds(),
-            d.minimumPoints(),
-            d.minimumLeakSeconds(),
-            d.recentFraction(),
-            d.recentMinimumSeconds(),
-            d.maxStatisticPoints(),
-            d.minimumGrowth());
+    TrendOptions o = d.toBuilder().build();
 
     assertThat(o).isEqualTo(d);
     assertThat(o.limitHorizonSeconds()).isEqualTo(30 * 86400.0);

@@ -12,8 +12,6 @@ import dev.leakhound.server.report.SignalVerdict;
 import dev.leakhound.server.signal.Signal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * The {@link SignalJudge} of the watch service: the verdict engine ({@link TrendAnalyzer}) with the
@@ -33,8 +31,12 @@ public final class TrendJudge implements SignalJudge {
   /** The engine's defaults with what {@code evaluation} overrides. */
   public static TrendJudge of(WatchConfig.Evaluation e) {
     TrendOptions d = TrendOptions.defaults();
-    Map<SignalKind, MinimumGrowth> growth = new EnumMap<>(SignalKind.class);
-    growth.putAll(d.minimumGrowth());
+    TrendOptions.Builder b =
+        d.toBuilder()
+            .warmUpSeconds(seconds(e.warmUp(), d.warmUpSeconds()))
+            .minimumSpanSeconds(seconds(e.minimumSpan(), d.minimumSpanSeconds()))
+            .minimumLeakSeconds(seconds(e.minimumLeak(), d.minimumLeakSeconds()))
+            .recentMinimumSeconds(seconds(e.plateauWindow(), d.recentMinimumSeconds()));
     // Only the absolute floor is configurable; the relative one (1 %/h of the level) stays.
     WatchConfig.MinimumGrowth m = e.minimumGrowth();
     for (SignalKind k : SignalKind.values()) {
@@ -47,24 +49,15 @@ public final class TrendJudge implements SignalJudge {
             default -> m.bytes();
           };
       if (!Double.isNaN(absolute)) {
-        growth.put(k, new MinimumGrowth(d.minimumGrowth(k).relativePerHour(), absolute));
+        b.minimumGrowth(k, new MinimumGrowth(d.minimumGrowth(k).relativePerHour(), absolute));
       }
     }
-    TrendOptions o =
-        new TrendOptions(
-            d.leakAlpha(),
-            d.suspectAlpha(),
-            d.confidenceLevel(),
-            seconds(e.warmUp(), d.warmUpSeconds()),
-            seconds(e.minimumSpan(), d.minimumSpanSeconds()),
-            d.minimumPoints(),
-            seconds(e.minimumLeak(), d.minimumLeakSeconds()),
-            d.limitHorizonSeconds(),
-            d.recentFraction(),
-            seconds(e.plateauWindow(), d.recentMinimumSeconds()),
-            d.maxStatisticPoints(),
-            growth);
-    return new TrendJudge(o);
+    return new TrendJudge(b.build());
+  }
+
+  /** The options the engine runs with. */
+  TrendOptions options() {
+    return analyzer.options();
   }
 
   private static double seconds(Duration d, double fallback) {
