@@ -27,15 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code jvm} target kind through the real watch service: each java-shop leak in its own JVM
  * and the three controls in a fourth, under paced load, watched over JMX (one leak by pid through
  * the Attach API, the others at their remote connector), with the verdict engine's warm-up and
- * durations shortened as the demo's configuration does and class histograms every 8 s (each a full
- * GC: the floor points). Each leak must be reported as a leak with its class first among the
+ * durations shortened as the demo's configuration does and class histograms every 6 s (each a full
+ * GC: the floor points; at 8 s a leak's 19 points could leave Mann-Kendall at p = 0.002, suspect,
+ * when the load ended). Each leak must be reported as a leak with its class first among the
  * culprits, its pattern and a heap dump; no control may ever open a report. About two and a half
  * minutes on two cores.
  */
 class JavaShopWatchTest {
   private static final int LEAK_BYTES = 16 * 1024;
   private static final double RATE = 25;
-  private static final Duration LOAD = Duration.ofSeconds(170);
+  private static final Duration LOAD = Duration.ofSeconds(200);
   private static final String PKG = "dev.leakhound.lab.javashop.";
 
   /**
@@ -91,7 +92,7 @@ class JavaShopWatchTest {
                 ? "pid: " + shop.pid()
                 : "address: \"" + shop.jmxUrl + "\"";
         targets.append(
-            "  - {name: %s, kind: jvm, %s, histogramInterval: 8s, histogramMinimumGap: 4s,"
+            "  - {name: %s, kind: jvm, %s, histogramInterval: 6s, histogramMinimumGap: 3s,"
                     .formatted(s.name(), where)
                 + " dumpDirectory: \"%s\", remoteDumpDirectory: \"%s\"}\n"
                     .formatted(dir.resolve("local"), remote));
